@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vw-paths"
+
+#include "config.h"
+
+#include "vw-paths.h"
+
+/* The data folder holds study content and the sandbox lab. VW_DATA_DIR points
+ * at the source tree's data/ when running uninstalled (meson devenv, tests);
+ * otherwise the installed package data folder is used. */
+const char *
+vw_paths_data_dir (void)
+{
+  static gsize dir;
+
+  if (g_once_init_enter (&dir))
+    {
+      const char *env = g_getenv ("VW_DATA_DIR");
+      g_autofree char *found = g_canonicalize_filename ((env != NULL && *env != '\0') ? env : PKGDATADIR,
+                                                        NULL);
+
+      g_once_init_leave (&dir, (gsize) g_intern_string (found));
+    }
+
+  return (const char *) dir;
+}
+
+char *
+vw_paths_data_file (const char *first_element,
+                    ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) vw_paths_data_dir ());
+  g_ptr_array_add (parts, (gpointer) first_element);
+  va_start (args, first_element);
+  for (const char *part = va_arg (args, const char *); part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+const char *
+vw_paths_locale_dir (void)
+{
+  const char *env = g_getenv ("VW_LOCALE_DIR");
+
+  return (env != NULL && *env != '\0') ? env : LOCALEDIR;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vw-domain.h"
+#include "vw-virt-types.h"
+
+G_BEGIN_DECLS
+
+#define VW_TYPE_CONNECTION (vw_connection_get_type ())
+
+G_DECLARE_FINAL_TYPE (VwConnection, vw_connection, VW, CONNECTION, GObject)
+
+VwConnection       *vw_connection_new               (const char           *uri);
+const char         *vw_connection_get_uri           (VwConnection         *self);
+const char         *vw_connection_get_title         (VwConnection         *self);
+VwConnectionStatus  vw_connection_get_status        (VwConnection         *self);
+const char         *vw_connection_get_error_message (VwConnection         *self);
+GListModel         *vw_connection_get_domains       (VwConnection         *self);
+VwDomain           *vw_connection_find_domain       (VwConnection         *self,
+                                                     const char           *name);
+void                vw_connection_open_async        (VwConnection         *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean            vw_connection_open_finish       (VwConnection         *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void                vw_connection_close             (VwConnection         *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libvirt/libvirt.h>
+
+#include "vw-domain.h"
+
+G_BEGIN_DECLS
+
+/* A domain's facts as read in a worker thread, applied on the main thread. */
+typedef struct
+{
+  virDomainPtr dom;
+  char *name;
+  char uuid[VIR_UUID_STRING_BUFLEN];
+  int id;
+  VwDomainState state;
+  guint vcpus;
+  guint64 memory;
+  guint64 max_memory;
+  gboolean persistent;
+} VwDomainInfo;
+
+VwDomainInfo *vw_domain_info_read       (virDomainPtr   dom,
+                                         GError       **error);
+void          vw_domain_info_free       (VwDomainInfo  *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VwDomainInfo, vw_domain_info_free)
+
+VwDomain     *vw_domain_new_from_info   (VwDomainInfo  *info);
+void          vw_domain_apply_info      (VwDomain      *self,
+                                         VwDomainInfo  *info);
+void          vw_domain_set_state       (VwDomain      *self,
+                                         VwDomainState  state);
+guint         vw_domain_next_refresh    (VwDomain      *self);
+gboolean      vw_domain_refresh_is_stale (VwDomain     *self,
+                                         guint          serial);
+
+G_END_DECLS

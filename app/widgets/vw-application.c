@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vw-application.h"
+#include "vw-topic-list.h"
+#include "vw-virt.h"
+#include "vw-window.h"
+
+struct _VwApplication
+{
+  AdwApplication parent_instance;
+
+  GListModel *topics;
+  GError *topics_error;
+};
+
+G_DEFINE_FINAL_TYPE (VwApplication, vw_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "connect", 'c', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open the lab on this libvirt URI instead of the sandbox"), N_("URI") },
+  { "topic", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open this exam objective, such as 351.4"), N_("ID") },
+  { "domain", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Select this machine in the lab"), N_("NAME") },
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static int
+vw_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options_dict)
+{
+  if (g_variant_dict_contains (options_dict, "version"))
+    {
+      g_print ("%s %s\n", "virt-workbench", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static VwWindow *
+find_window (VwApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return VW_IS_WINDOW (window) ? VW_WINDOW (window) : NULL;
+}
+
+static int
+vw_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  VwApplication *self = VW_APPLICATION (app);
+  GVariantDict *dict = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *uri = NULL;
+  g_autofree char *topic = NULL;
+  g_autofree char *domain = NULL;
+  VwWindow *window;
+
+  g_variant_dict_lookup (dict, "connect", "s", &uri);
+  g_variant_dict_lookup (dict, "topic", "s", &topic);
+  g_variant_dict_lookup (dict, "domain", "s", &domain);
+
+  window = find_window (self);
+  if (window == NULL)
+    window = vw_window_new (self, uri);
+  else if (uri != NULL)
+    vw_window_connect (window, uri);
+
+  if (topic != NULL && !vw_window_select_topic (window, topic))
+    g_application_command_line_printerr (command_line,
+                                         _("No exam objective is called “%s”; try 351.1 to 353.4.\n"),
+                                         topic);
+  if (domain != NULL)
+    vw_window_select_domain (window, domain);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return 0;
+}
+
+static void
+vw_application_activate (GApplication *app)
+{
+  VwApplication *self = VW_APPLICATION (app);
+  VwWindow *window = find_window (self);
+
+  if (window == NULL)
+    window = vw_window_new (self, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+vw_application_startup (GApplication *app)
+{
+  VwApplication *self = VW_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (vw_application_parent_class)->startup (app);
+
+  vw_virt_init ();
+
+  self->topics = vw_topic_list_load_default (&self->topics_error);
+  if (self->topics == NULL)
+    g_printerr ("%s\n", self->topics_error->message);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows first so that each saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_destroy (window);
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Virt Workbench developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-icon", APP_ID,
+                        "application-name", _("Virt Workbench"),
+                        "developer-name", _("The Virt Workbench developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Study the LPIC-3 305-300 exam with notes beside a live libvirt lab."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+vw_application_finalize (GObject *object)
+{
+  VwApplication *self = VW_APPLICATION (object);
+
+  g_clear_object (&self->topics);
+  g_clear_error (&self->topics_error);
+
+  G_OBJECT_CLASS (vw_application_parent_class)->finalize (object);
+}
+
+static void
+vw_application_class_init (VwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vw_application_finalize;
+  app_class->startup = vw_application_startup;
+  app_class->activate = vw_application_activate;
+  app_class->command_line = vw_application_command_line;
+  app_class->handle_local_options = vw_application_handle_local_options;
+}
+
+static void
+vw_application_init (VwApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Study notes for the LPIC-3 305-300 exam beside a live libvirt lab."));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+}
+
+VwApplication *
+vw_application_new (void)
+{
+  return g_object_new (VW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * vw_application_get_topics:
+ *
+ * Returns: (transfer none) (nullable): the exam objectives, or %NULL when the
+ *   data file could not be read (see vw_application_get_topics_error())
+ */
+GListModel *
+vw_application_get_topics (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+  return self->topics;
+}
+
+const GError *
+vw_application_get_topics_error (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+  return self->topics_error;
+}

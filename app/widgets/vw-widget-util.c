@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "vw-widget-util.h"
+
+/* Widgets built on a layout manager own their children directly; call this
+ * from dispose, after gtk_widget_dispose_template(). */
+void
+vw_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
