@@ -137,7 +137,11 @@ select_topic_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  vw_window_select_topic (VW_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  VwWindow *self = VW_WINDOW (widget);
+
+  /* On a folded window, show the objective rather than the sidebar. */
+  if (vw_window_select_topic (self, g_variant_get_string (parameter, NULL)))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void

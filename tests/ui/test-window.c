@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+
+#include "vw-application.h"
+#include "vw-domain-row.h"
+#include "vw-test-util.h"
+#include "vw-window.h"
+#include "vw-workspace.h"
+
+/* The real window under Xvfb: objectives in the sidebar, the sandbox lab's
+ * machines in the list, actions that change a row through libvirt events. */
+
+static VwApplication *app;
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (VW_IS_DOMAIN_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static VwDomainRow *
+find_row (VwWindow   *window,
+          const char *name)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (window), rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      VwDomain *domain = vw_domain_row_get_domain (rows->pdata[i]);
+
+      if (domain != NULL && g_strcmp0 (vw_domain_get_name (domain), name) == 0)
+        return rows->pdata[i];
+    }
+  return NULL;
+}
+
+static guint
+count_rows (VwWindow *window)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (window), rows);
+  return rows->len;
+}
+
+static gboolean
+has_five_rows (gpointer data)
+{
+  return count_rows (data) == 5;
+}
+
+typedef struct
+{
+  VwWindow *window;
+  const char *name;
+  const char *state;
+} RowWait;
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowWait *wait = data;
+  VwDomainRow *row = find_row (wait->window, wait->name);
+
+  return row != NULL && g_strcmp0 (vw_domain_row_get_state_text (row), wait->state) == 0;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot saved to %s", path);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static VwWindow *
+open_window (const char *uri)
+{
+  VwWindow *window = vw_window_new (app, uri);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (vw_test_wait_until (is_mapped, window, 5000));
+  return window;
+}
+
+static void
+test_sandbox_window (void)
+{
+  VwWindow *window = open_window (NULL);
+  VwLabPage *lab = vw_window_get_lab_page (window);
+  VwNotesPage *notes = vw_window_get_notes_page (window);
+  RowWait wait = { window, "db01", "Running" };
+  VwDomainRow *row;
+
+  /* The sandbox's five machines appear in the list. */
+  g_assert_true (vw_test_wait_until (has_five_rows, window, 5000));
+  row = find_row (window, "db01");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (vw_domain_row_get_state_text (row), ==, "Shut off");
+  g_assert_nonnull (find_row (window, "router"));
+  g_assert_cmpstr (vw_domain_row_get_state_text (find_row (window, "router")), ==, "Paused");
+
+  /* Selecting an objective through its action shows it in the notes pane. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-topic", "s", "351.4"));
+  g_assert_cmpstr (vw_topic_get_id (vw_notes_page_get_topic (notes)), ==, "351.4");
+
+  /* Start db01 from the lab and see its row change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-domain", "s", "db01"));
+  g_assert_cmpstr (vw_domain_get_name (vw_lab_page_get_selected_domain (lab)), ==, "db01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lab), "lab.start", NULL));
+  g_assert_true (vw_test_wait_until (row_shows, &wait, 5000));
+
+  /* Pause it, resume it, force it off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lab), "lab.suspend", NULL));
+  wait.state = "Paused";
+  g_assert_true (vw_test_wait_until (row_shows, &wait, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lab), "lab.resume", NULL));
+  wait.state = "Running";
+  g_assert_true (vw_test_wait_until (row_shows, &wait, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lab), "lab.destroy", NULL));
+  wait.state = "Shut off";
+  g_assert_true (vw_test_wait_until (row_shows, &wait, 5000));
+
+  vw_test_wait_ms (300);
+  save_screenshot (GTK_WIDGET (window), "screenshot-window.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return vw_lab_page_get_message (data) != NULL;
+}
+
+static void
+test_bad_uri_falls_back (void)
+{
+  VwWindow *window = open_window ("nosuchdriver:///nowhere");
+  VwLabPage *lab = vw_window_get_lab_page (window);
+  const char *message;
+
+  g_assert_true (vw_test_wait_until (has_message, lab, 5000));
+  message = vw_lab_page_get_message (lab);
+  g_assert_nonnull (strstr (message, "nosuchdriver:///nowhere"));
+  g_assert_nonnull (strstr (message, "sandbox"));
+  g_assert_true (vw_test_wait_until (has_five_rows, window, 5000));
+  g_assert_nonnull (vw_lab_page_get_message (lab));
+
+  /* A wrong objective or machine name is reported and changes nothing. */
+  g_assert_false (vw_window_select_topic (window, "999.9"));
+  vw_window_select_domain (window, "no-such-machine");
+  g_assert_nonnull (strstr (vw_lab_page_get_message (lab), "no-such-machine"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_stacked (gpointer data)
+{
+  return vw_workspace_get_stacked (data);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_narrow_and_view_modes (void)
+{
+  VwWindow *window = open_window (NULL);
+  VwWorkspace *workspace = VW_WORKSPACE (find_child_of_type (GTK_WIDGET (window), VW_TYPE_WORKSPACE));
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+
+  g_assert_true (vw_test_wait_until (has_five_rows, window, 5000));
+  g_assert_false (vw_workspace_get_stacked (workspace));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  /* Notes alone, lab alone, both again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-mode", "s", "notes"));
+  vw_test_wait_ms (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_notes_page (window))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_lab_page (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-mode", "s", "lab"));
+  vw_test_wait_ms (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_notes_page (window))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_lab_page (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-mode", "s", "both"));
+
+  /* A phone-sized window folds the sidebar and stacks the panes. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  g_assert_true (vw_test_wait_until (is_stacked, workspace, 5000));
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  vw_test_wait_ms (300);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 720);
+  save_screenshot (GTK_WIDGET (window), "screenshot-narrow-sidebar.png");
+
+  /* Choosing an objective shows the stacked notes and lab. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-topic", "s", "352.3"));
+  vw_test_wait_ms (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (workspace)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vw_window_get_lab_page (window))));
+  save_screenshot (GTK_WIDGET (window), "screenshot-narrow.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  vw_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  app = vw_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/sandbox", test_sandbox_window);
+  g_test_add_func ("/window/bad-uri", test_bad_uri_falls_back);
+  g_test_add_func ("/window/narrow-and-view-modes", test_narrow_and_view_modes);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
