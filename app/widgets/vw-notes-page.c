@@ -97,10 +97,8 @@ rebuild (VwNotesPage *self)
   id = g_strdup_printf (_("Objective %s · Topic %s"), vw_topic_get_id (self->topic),
                         vw_topic_get_group (self->topic));
   w = vw_topic_get_weight (self->topic);
-  weight = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Weight %u: about %u of the exam’s 60 questions",
-                                         "Weight %u: about %u of the exam’s 60 questions", w),
-                            w, w);
+  /* The weight is the number of the exam's 60 questions on the objective. */
+  weight = g_strdup_printf (_("Weight %u: about %u of the exam’s 60 questions"), w, w);
 
   gtk_label_set_label (self->id_label, id);
   gtk_label_set_label (self->title_label, vw_topic_get_title (self->topic));
