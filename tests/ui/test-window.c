@@ -68,7 +68,9 @@ row_shows (gpointer data)
   RowWait *wait = data;
   VwDomainRow *row = find_row (wait->window, wait->name);
 
-  return row != NULL && g_strcmp0 (vw_domain_row_get_state_text (row), wait->state) == 0;
+  /* The next action is enabled once the previous one has finished too. */
+  return row != NULL && g_strcmp0 (vw_domain_row_get_state_text (row), wait->state) == 0
+         && !vw_domain_get_busy (vw_domain_row_get_domain (row));
 }
 
 static void
