@@ -208,12 +208,22 @@ find_child_of_type (GtkWidget *widget,
 static void
 test_narrow_and_view_modes (void)
 {
-  VwWindow *window = open_window (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.virtworkbench.Workbench");
+  VwWindow *window;
+  GtkPaned *paned;
+
+  /* The remembered split is applied, and a moved split is remembered. */
+  g_settings_set_int (settings, "split-position", 610);
+  window = open_window (NULL);
   VwWorkspace *workspace = VW_WORKSPACE (find_child_of_type (GTK_WIDGET (window), VW_TYPE_WORKSPACE));
   AdwLeaflet *leaflet = ADW_LEAFLET (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
 
   g_assert_true (vw_test_wait_until (has_five_rows, window, 5000));
   g_assert_false (vw_workspace_get_stacked (workspace));
+  paned = GTK_PANED (find_child_of_type (GTK_WIDGET (workspace), GTK_TYPE_PANED));
+  g_assert_cmpint (gtk_paned_get_position (paned), ==, 610);
+  gtk_paned_set_position (paned, 480);
+  g_assert_cmpint (g_settings_get_int (settings, "split-position"), ==, 480);
   g_assert_false (adw_leaflet_get_folded (leaflet));
 
   /* Notes alone, lab alone, both again. */
