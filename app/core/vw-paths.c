@@ -50,3 +50,43 @@ vw_paths_locale_dir (void)
 
   return (env != NULL && *env != '\0') ? env : LOCALEDIR;
 }
+
+/* Files the learner's work lives in, under $XDG_STATE_HOME/virt-workbench. */
+char *
+vw_paths_state_file (const char *first_element,
+                     ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_get_user_state_dir ());
+  g_ptr_array_add (parts, (gpointer) "virt-workbench");
+  g_ptr_array_add (parts, (gpointer) first_element);
+  va_start (args, first_element);
+  for (const char *part = va_arg (args, const char *); part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+/* A new file for an XML document that a recorded `virsh define FILE` reads:
+ * commands/20261129-121500-web02.xml, unique within the folder. */
+char *
+vw_paths_new_command_file (const char *name)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *base = i == 0 ? g_strdup_printf ("%s-%s.xml", stamp, name)
+                                     : g_strdup_printf ("%s-%s-%u.xml", stamp, name, i);
+      char *path = vw_paths_state_file ("commands", base, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}

@@ -3,31 +3,66 @@
 
 #include <glib/gi18n.h>
 #include <libvirt/libvirt.h>
+#include <string.h>
 
-#include "vw-connection.h"
+#include "vw-connection-private.h"
+#include "vw-credentials-private.h"
 #include "vw-domain-private.h"
+#include "vw-sandbox-store.h"
 #include "vw-sandbox.h"
 #include "vw-virt-enums.h"
 #include "vw-virt.h"
 
-/* One libvirt connection and the domains on it. Opening, listing and every
- * later read happen in worker threads; lifecycle events arrive on the main
- * thread (libvirt's event loop is GLib's, see vw_virt_init()) and trigger a
- * fresh read of the one domain they name. Nothing is polled. */
+/* One libvirt connection and the domains, networks and storage pools on it.
+ *
+ * Opening, listing and every later read happen in worker threads. Lifecycle
+ * events arrive on the main thread (libvirt's event loop is GLib's, see
+ * vw_virt_init()) and each triggers a fresh read of the one object it names.
+ * Nothing is polled. A keepalive and a close callback notice a daemon that
+ * goes away; the models then keep their last known state, the status says
+ * RECONNECTING, and new attempts follow with a growing delay until the daemon
+ * is back, when the lists are read again and merged into the same objects. */
+
+#define CREDENTIALS_TIMEOUT_S 300
+#define KEEPALIVE_INTERVAL_S 3
+#define KEEPALIVE_COUNT 3
+
+typedef struct
+{
+  guint issued;
+  guint applied;
+} Serial;
+
+typedef struct
+{
+  const VwKind *kind;
+  GListStore *store;
+  GHashTable *by_uuid;
+  GHashTable *serials;
+  int event_id;
+} KindSet;
+
 struct _VwConnection
 {
   GObject parent_instance;
 
   char *uri;
   char *title;
+  gboolean sandbox;
   VwConnectionStatus status;
   char *error_message;
+  VwCommandLog *command_log;
 
   virConnectPtr conn;
-  int lifecycle_id;
+  guint generation;
+  KindSet kinds[VW_N_KINDS];
 
-  GListStore *domains;
-  GHashTable *by_uuid;
+  gboolean keep_open;
+  guint reconnect_id;
+  guint first_delay_ms;
+  guint max_delay_ms;
+  guint delay_ms;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (VwConnection, vw_connection, G_TYPE_OBJECT)
@@ -39,13 +74,36 @@ enum {
   PROP_STATUS,
   PROP_ERROR_MESSAGE,
   PROP_DOMAINS,
+  PROP_NETWORKS,
+  PROP_POOLS,
+  PROP_COMMAND_LOG,
   N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+enum {
+  CHANGED,
+  CREDENTIALS_REQUESTED,
+  N_SIGNALS
+};
 
-static void refresh_domain (VwConnection *self,
-                            virDomainPtr  dom);
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const VwKind *
+kind_table (VwKindId id)
+{
+  switch (id)
+    {
+    case VW_KIND_DOMAIN:
+      return &vw_domain_kind;
+    case VW_KIND_NETWORK:
+      return &vw_network_kind;
+    case VW_KIND_POOL:
+      return &vw_pool_kind;
+    default:
+      g_assert_not_reached ();
+    }
+}
 
 static void
 set_status (VwConnection       *self,
@@ -67,113 +125,133 @@ set_status (VwConnection       *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gboolean
-find_position (VwConnection *self,
-               VwDomain     *domain,
-               guint        *position)
+/* ----- Keeping the models ----- */
+
+static Serial *
+serial_for (KindSet    *set,
+            const char *uuid)
 {
-  return g_list_store_find (self->domains, domain, position);
+  Serial *serial = g_hash_table_lookup (set->serials, uuid);
+
+  if (serial == NULL)
+    {
+      serial = g_new0 (Serial, 1);
+      g_hash_table_insert (set->serials, g_strdup (uuid), serial);
+    }
+  return serial;
 }
 
 static void
-remove_domain (VwConnection *self,
-               const char   *uuid)
+remove_object (KindSet    *set,
+               const char *uuid)
 {
-  VwDomain *domain = g_hash_table_lookup (self->by_uuid, uuid);
-  guint position;
+  GObject *object = g_hash_table_lookup (set->by_uuid, uuid);
+  guint position = 0;
 
-  if (domain == NULL)
+  if (object == NULL)
     return;
-  if (find_position (self, domain, &position))
-    g_list_store_remove (self->domains, position);
-  g_hash_table_remove (self->by_uuid, uuid);
+  if (g_list_store_find (set->store, object, &position))
+    g_list_store_remove (set->store, position);
+  g_hash_table_remove (set->by_uuid, uuid);
 }
 
-/* Adds the domain, or updates it when it is already known. */
+/* Adds the object, or updates it when it is already known. */
 static void
 merge_info (VwConnection *self,
-            VwDomainInfo *info)
+            KindSet      *set,
+            gpointer      info)
 {
-  VwDomain *domain = g_hash_table_lookup (self->by_uuid, info->uuid);
-  g_autoptr(VwDomain) created = NULL;
+  const char *uuid = set->kind->info_uuid (info);
+  GObject *object = g_hash_table_lookup (set->by_uuid, uuid);
 
-  if (domain != NULL)
+  if (object != NULL)
     {
-      vw_domain_apply_info (domain, info);
+      set->kind->apply_info (object, info);
       return;
     }
 
-  created = vw_domain_new_from_info (info);
-  g_hash_table_insert (self->by_uuid, g_strdup (info->uuid), g_object_ref (created));
-  g_list_store_append (self->domains, created);
+  object = set->kind->new_object (self, info);
+  g_hash_table_insert (set->by_uuid, g_strdup (uuid), object);
+  g_list_store_append (set->store, object);
 }
 
-/* ----- Lifecycle events ----- */
-
-static VwDomainState
-state_from_event (int event)
-{
-  switch (event)
-    {
-    case VIR_DOMAIN_EVENT_STARTED:
-    case VIR_DOMAIN_EVENT_RESUMED:
-      return VW_DOMAIN_STATE_RUNNING;
-    case VIR_DOMAIN_EVENT_SUSPENDED:
-      return VW_DOMAIN_STATE_PAUSED;
-    case VIR_DOMAIN_EVENT_STOPPED:
-      return VW_DOMAIN_STATE_SHUTOFF;
-    case VIR_DOMAIN_EVENT_SHUTDOWN:
-      return VW_DOMAIN_STATE_SHUTDOWN;
-    case VIR_DOMAIN_EVENT_PMSUSPENDED:
-      return VW_DOMAIN_STATE_PMSUSPENDED;
-    case VIR_DOMAIN_EVENT_CRASHED:
-      return VW_DOMAIN_STATE_CRASHED;
-    default:
-      return VW_DOMAIN_STATE_NOSTATE;
-    }
-}
-
-static int
-on_lifecycle_event (virConnectPtr  conn,
-                    virDomainPtr   dom,
-                    int            event,
-                    int            detail,
-                    void          *opaque)
-{
-  g_autoptr(VwConnection) self = g_weak_ref_get (opaque);
-  char uuid[VIR_UUID_STRING_BUFLEN];
-  VwDomain *domain;
-  VwDomainState state = state_from_event (event);
-
-  if (self == NULL || virDomainGetUUIDString (dom, uuid) < 0)
-    return 0;
-
-  g_debug ("%s: lifecycle event %d/%d for %s", self->uri, event, detail, virDomainGetName (dom));
-
-  domain = g_hash_table_lookup (self->by_uuid, uuid);
-  if (domain != NULL && state != VW_DOMAIN_STATE_NOSTATE)
-    vw_domain_set_state (domain, state);
-
-  /* The event says what happened; a fresh read says what is true now
-   * (vCPUs and memory after a start, or that the domain is gone). */
-  refresh_domain (self, dom);
-  return 0;
-}
-
+/* After a (re)connection: the lists as they are now. Known objects keep
+ * their identity (a selected row stays selected); new ones are added in one
+ * splice, however many there are; vanished ones are removed. */
 static void
-weak_ref_free (gpointer data)
+sync_kind (VwConnection *self,
+           KindSet      *set,
+           GPtrArray    *infos)
 {
-  GWeakRef *ref = data;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) created = g_ptr_array_new ();
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      gpointer info = infos->pdata[i];
+      const char *uuid = set->kind->info_uuid (info);
+      GObject *object = g_hash_table_lookup (set->by_uuid, uuid);
+
+      g_hash_table_add (seen, (gpointer) uuid);
+      if (object != NULL)
+        {
+          set->kind->apply_info (object, info);
+          continue;
+        }
+      object = set->kind->new_object (self, info);
+      g_hash_table_insert (set->by_uuid, g_strdup (uuid), object);
+      g_ptr_array_add (created, object);
+    }
+
+  g_hash_table_iter_init (&iter, set->by_uuid);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      g_ptr_array_add (gone, g_strdup (key));
+  for (guint i = 0; i < gone->len; i++)
+    remove_object (set, gone->pdata[i]);
+
+  g_list_store_splice (set->store, g_list_model_get_n_items (G_LIST_MODEL (set->store)), 0,
+                       created->pdata, created->len);
 }
 
-/* ----- Refreshing one domain ----- */
+/* ----- Events and fresh reads ----- */
 
 typedef struct
 {
-  virDomainPtr dom;
+  GWeakRef self;
+  VwKindId kind;
+  guint generation;
+} EventTarget;
+
+static EventTarget *
+event_target_new (VwConnection *self,
+                  VwKindId      kind,
+                  guint         generation)
+{
+  EventTarget *target = g_new0 (EventTarget, 1);
+
+  g_weak_ref_init (&target->self, self);
+  target->kind = kind;
+  target->generation = generation;
+  return target;
+}
+
+static void
+event_target_free (void *data)
+{
+  EventTarget *target = data;
+
+  g_weak_ref_clear (&target->self);
+  g_free (target);
+}
+
+typedef struct
+{
+  VwKindId kind;
+  gpointer ptr;
   char uuid[VIR_UUID_STRING_BUFLEN];
   guint serial;
 } RefreshData;
@@ -181,7 +259,7 @@ typedef struct
 static void
 refresh_data_free (RefreshData *data)
 {
-  virDomainFree (data->dom);
+  kind_table (data->kind)->free_ptr (data->ptr);
   g_free (data);
 }
 
@@ -192,13 +270,22 @@ refresh_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   RefreshData *data = task_data;
+  const VwKind *kind = kind_table (data->kind);
   GError *error = NULL;
-  VwDomainInfo *info = vw_domain_info_read (data->dom, &error);
+  gpointer info = kind->read_info (data->ptr, &error);
 
   if (info == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, info, (GDestroyNotify) vw_domain_info_free);
+    g_task_return_pointer (task, info, kind->free_info);
+}
+
+static gboolean
+is_gone_error (const GError *error)
+{
+  return vw_virt_error_is (error, VIR_ERR_NO_DOMAIN)
+         || vw_virt_error_is (error, VIR_ERR_NO_NETWORK)
+         || vw_virt_error_is (error, VIR_ERR_NO_STORAGE_POOL);
 }
 
 static void
@@ -208,42 +295,75 @@ refresh_done (GObject      *object,
 {
   VwConnection *self = VW_CONNECTION (object);
   RefreshData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(VwDomainInfo) info = NULL;
+  KindSet *set = &self->kinds[data->kind];
+  Serial *serial = serial_for (set, data->uuid);
   g_autoptr(GError) error = NULL;
-  VwDomain *domain = g_hash_table_lookup (self->by_uuid, data->uuid);
+  gpointer info;
 
-  if (domain != NULL && vw_domain_refresh_is_stale (domain, data->serial))
+  /* Reads run in a thread pool and may finish out of order: an older
+   * answer never overwrites a newer one. */
+  if (data->serial < serial->applied)
     return;
+  serial->applied = data->serial;
 
   info = g_task_propagate_pointer (G_TASK (result), &error);
   if (info == NULL)
     {
-      if (vw_virt_error_is (error, VIR_ERR_NO_DOMAIN))
-        remove_domain (self, data->uuid);
+      if (is_gone_error (error))
+        remove_object (set, data->uuid);
       else
-        g_warning ("Could not read domain %s: %s", data->uuid, error->message);
+        g_debug ("%s: could not read %s %s: %s", self->uri, set->kind->name, data->uuid, error->message);
       return;
     }
 
-  merge_info (self, info);
+  merge_info (self, set, info);
+  set->kind->free_info (info);
 }
 
 static void
-refresh_domain (VwConnection *self,
-                virDomainPtr  dom)
+refresh_object (VwConnection *self,
+                VwKindId      kind,
+                gpointer      ptr)
 {
   g_autoptr(GTask) task = g_task_new (self, NULL, refresh_done, NULL);
   RefreshData *data = g_new0 (RefreshData, 1);
-  VwDomain *domain;
+  const VwKind *table = kind_table (kind);
 
-  virDomainRef (dom);
-  data->dom = dom;
-  virDomainGetUUIDString (dom, data->uuid);
-  domain = g_hash_table_lookup (self->by_uuid, data->uuid);
-  data->serial = domain != NULL ? vw_domain_next_refresh (domain) : 0;
+  table->ref_ptr (ptr);
+  data->kind = kind;
+  data->ptr = ptr;
+  table->get_uuid (ptr, data->uuid);
+  data->serial = ++serial_for (&self->kinds[kind], data->uuid)->issued;
 
   g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
   g_task_run_in_thread (task, refresh_thread);
+}
+
+int
+vw_connection_lifecycle_event (virConnectPtr  conn,
+                               void          *ptr,
+                               int            event,
+                               int            detail,
+                               void          *opaque)
+{
+  EventTarget *target = opaque;
+  g_autoptr(VwConnection) self = g_weak_ref_get (&target->self);
+  const VwKind *kind = kind_table (target->kind);
+  char uuid[VIR_UUID_STRING_BUFLEN];
+  GObject *object;
+
+  if (self == NULL || target->generation != self->generation || kind->get_uuid (ptr, uuid) < 0)
+    return 0;
+
+  g_debug ("%s: %s event %d/%d for %s", self->uri, kind->name, event, detail, uuid);
+
+  /* The event says what happened; the fresh read says what is true now
+   * (vCPUs and memory after a start, or that the object is gone). */
+  object = g_hash_table_lookup (self->kinds[target->kind].by_uuid, uuid);
+  if (object != NULL && kind->apply_event != NULL)
+    kind->apply_event (object, event);
+  refresh_object (self, target->kind, ptr);
+  return 0;
 }
 
 /* ----- Opening ----- */
@@ -251,27 +371,92 @@ refresh_domain (VwConnection *self,
 typedef struct
 {
   char *uri;
-  GWeakRef *callback_ref;
+  guint generation;
+  GWeakRef self;
   virConnectPtr conn;
-  int lifecycle_id;
-  GPtrArray *infos;
+  EventTarget *targets[VW_N_KINDS];
+  int event_ids[VW_N_KINDS];
+  GPtrArray *infos[VW_N_KINDS];
+  EventTarget *close_target;
+  gboolean close_registered;
 } OpenData;
+
+static void
+close_virconn (virConnectPtr  conn,
+               const int     *event_ids,
+               gboolean       close_registered);
 
 static void
 open_data_free (OpenData *data)
 {
-  g_free (data->uri);
-  if (data->callback_ref != NULL)
-    weak_ref_free (data->callback_ref);
   if (data->conn != NULL)
+    close_virconn (data->conn, data->event_ids, data->close_registered);
+  for (guint k = 0; k < VW_N_KINDS; k++)
     {
-      if (data->lifecycle_id >= 0)
-        virConnectDomainEventDeregisterAny (data->conn, data->lifecycle_id);
-      virConnectClose (data->conn);
+      if (data->targets[k] != NULL)
+        event_target_free (data->targets[k]);
+      g_clear_pointer (&data->infos[k], g_ptr_array_unref);
     }
-  g_clear_pointer (&data->infos, g_ptr_array_unref);
+  if (data->close_target != NULL)
+    event_target_free (data->close_target);
+  g_weak_ref_clear (&data->self);
+  g_free (data->uri);
   g_free (data);
 }
+
+typedef struct
+{
+  GWeakRef self;
+  VwCredentials *credentials;
+} AskData;
+
+static gboolean
+ask_on_main_thread (gpointer user_data)
+{
+  AskData *ask = user_data;
+  g_autoptr(VwConnection) self = g_weak_ref_get (&ask->self);
+
+  if (self == NULL || !g_signal_has_handler_pending (self, signals[CREDENTIALS_REQUESTED], 0, FALSE))
+    vw_credentials_complete (ask->credentials, FALSE);
+  else
+    g_signal_emit (self, signals[CREDENTIALS_REQUESTED], 0, ask->credentials);
+
+  g_weak_ref_clear (&ask->self);
+  g_object_unref (ask->credentials);
+  g_free (ask);
+  return G_SOURCE_REMOVE;
+}
+
+/* libvirt's authentication callback, in the opening worker thread. */
+static int
+authenticate (virConnectCredentialPtr cred,
+              unsigned int            ncred,
+              void                   *cbdata)
+{
+  OpenData *data = cbdata;
+  g_autoptr(VwCredentials) credentials = vw_credentials_new (data->uri, cred, ncred);
+  g_autoptr(VwConnection) self = g_weak_ref_get (&data->self);
+  AskData *ask;
+
+  if (self == NULL)
+    return -1;
+
+  ask = g_new0 (AskData, 1);
+  g_weak_ref_init (&ask->self, self);
+  ask->credentials = g_object_ref (credentials);
+  g_main_context_invoke (NULL, ask_on_main_thread, ask);
+
+  return vw_credentials_wait (credentials, cred, ncred, CREDENTIALS_TIMEOUT_S) ? 0 : -1;
+}
+
+static int credential_types[] = {
+  VIR_CRED_AUTHNAME, VIR_CRED_USERNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT,
+  VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM,
+};
+
+static void on_closed (virConnectPtr  conn,
+                       int            reason,
+                       void          *opaque);
 
 static void
 open_thread (GTask        *task,
@@ -280,11 +465,16 @@ open_thread (GTask        *task,
              GCancellable *cancellable)
 {
   OpenData *data = task_data;
+  virConnectAuth auth = {
+    .credtype = credential_types,
+    .ncredtype = G_N_ELEMENTS (credential_types),
+    .cb = authenticate,
+    .cbdata = data,
+  };
+  g_autofree char *node_path = NULL;
   GError *error = NULL;
-  virDomainPtr *doms = NULL;
-  int n;
 
-  data->conn = virConnectOpen (data->uri);
+  data->conn = virConnectOpenAuth (data->uri, &auth, 0);
   if (data->conn == NULL)
     {
       vw_virt_set_error (&error, NULL);
@@ -292,43 +482,87 @@ open_thread (GTask        *task,
       return;
     }
 
-  /* Register before listing, so that no change falls between the two: an
-   * event for a domain the list already has is merged, not duplicated. */
-  data->lifecycle_id =
-    virConnectDomainEventRegisterAny (data->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-                                      VIR_DOMAIN_EVENT_CALLBACK (on_lifecycle_event),
-                                      data->callback_ref, weak_ref_free);
-  if (data->lifecycle_id < 0)
+  /* A node file saved by the sandbox store says, beside what the test
+   * driver reads, which networks and pools were stopped and what starts at
+   * boot; apply that before anything is listed. */
+  node_path = vw_sandbox_path_from_uri (data->uri);
+  if (node_path != NULL && !vw_sandbox_apply_overlay (data->conn, node_path, &error))
     {
-      vw_virt_set_error (&error, _("Could not follow the machines’ events"));
-      g_task_return_error (task, error);
-      return;
-    }
-  /* From here on libvirt owns the weak reference and frees it. */
-  data->callback_ref = NULL;
-
-  n = virConnectListAllDomains (data->conn, &doms, 0);
-  if (n < 0)
-    {
-      vw_virt_set_error (&error, _("Could not list the machines"));
       g_task_return_error (task, error);
       return;
     }
 
-  data->infos = g_ptr_array_new_full (n, (GDestroyNotify) vw_domain_info_free);
-  for (int i = 0; i < n; i++)
+  /* Drivers without a daemon (test://) answer 1: nothing to keep alive. */
+  virConnectSetKeepAlive (data->conn, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
+  if (virConnectRegisterCloseCallback (data->conn, on_closed, data->close_target, event_target_free) == 0)
     {
-      g_autoptr(GError) local_error = NULL;
-      VwDomainInfo *info = vw_domain_info_read (doms[i], &local_error);
-
-      /* A domain undefined between the list and the read is simply gone. */
-      if (info != NULL)
-        g_ptr_array_add (data->infos, info);
-      virDomainFree (doms[i]);
+      data->close_target = NULL;
+      data->close_registered = TRUE;
     }
-  free (doms);
+  virResetLastError ();
+
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      const VwKind *kind = kind_table (k);
+      gpointer *ptrs = NULL;
+      int n;
+
+      /* Register before listing, so that no change falls between the two:
+       * an event for an object the list already has is merged. */
+      data->event_ids[k] = kind->register_events (data->conn, data->targets[k], event_target_free);
+      if (data->event_ids[k] < 0)
+        {
+          vw_virt_set_error (&error, _("Could not follow the lab’s events"));
+          g_task_return_error (task, error);
+          return;
+        }
+      data->targets[k] = NULL;
+
+      n = kind->list_all (data->conn, &ptrs);
+      if (n < 0)
+        {
+          /* Some drivers have no networks or pools (the Xen driver on its
+           * own, an LXC host): that is an empty list, not a failure. */
+          if (k != VW_KIND_DOMAIN)
+            {
+              virResetLastError ();
+              data->infos[k] = g_ptr_array_new ();
+              continue;
+            }
+          vw_virt_set_error (&error, _("Could not list the machines"));
+          g_task_return_error (task, error);
+          return;
+        }
+
+      data->infos[k] = g_ptr_array_new_full (n, kind->free_info);
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
+          gpointer info = kind->read_info (ptrs[i], &local_error);
+
+          /* An object removed between the list and the read is just gone. */
+          if (info != NULL)
+            g_ptr_array_add (data->infos[k], info);
+          kind->free_ptr (ptrs[i]);
+        }
+      free (ptrs);
+    }
 
   g_task_return_boolean (task, TRUE);
+}
+
+static void schedule_reconnect (VwConnection *self);
+
+static void
+apply_open (VwConnection *self,
+            OpenData     *data)
+{
+  self->conn = g_steal_pointer (&data->conn);
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      self->kinds[k].event_id = data->event_ids[k];
+      sync_kind (self, &self->kinds[k], data->infos[k]);
+    }
 }
 
 static void
@@ -340,40 +574,61 @@ open_done (GObject      *object,
   VwConnection *self = VW_CONNECTION (object);
   OpenData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) created = NULL;
+  gboolean reconnecting = self->status == VW_CONNECTION_STATUS_RECONNECTING;
+
+  if (data->generation != self->generation)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Superseded"));
+      return;
+    }
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      set_status (self, VW_CONNECTION_STATUS_FAILED, error->message);
+      if (reconnecting && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("Lost the connection; trying again in %u s (%s)"),
+                                                      MAX (1, self->delay_ms / 1000), error->message);
+
+          set_status (self, VW_CONNECTION_STATUS_RECONNECTING, message);
+          schedule_reconnect (self);
+        }
+      else
+        set_status (self, VW_CONNECTION_STATUS_FAILED, error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
 
-  self->conn = g_steal_pointer (&data->conn);
-  self->lifecycle_id = data->lifecycle_id;
-
-  /* One splice for the whole list: a view bound to the model sees a single
-   * items-changed, however many machines there are. */
-  created = g_ptr_array_new_full (data->infos->len, g_object_unref);
-  for (guint i = 0; i < data->infos->len; i++)
-    {
-      VwDomainInfo *info = g_ptr_array_index (data->infos, i);
-      VwDomain *domain = g_hash_table_lookup (self->by_uuid, info->uuid);
-
-      if (domain != NULL)
-        {
-          vw_domain_apply_info (domain, info);
-          continue;
-        }
-      domain = vw_domain_new_from_info (info);
-      g_hash_table_insert (self->by_uuid, g_strdup (info->uuid), g_object_ref (domain));
-      g_ptr_array_add (created, domain);
-    }
-  g_list_store_splice (self->domains, g_list_model_get_n_items (G_LIST_MODEL (self->domains)), 0,
-                       created->pdata, created->len);
-
+  apply_open (self, data);
+  self->delay_ms = self->first_delay_ms;
   set_status (self, VW_CONNECTION_STATUS_CONNECTED, NULL);
   g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_open (VwConnection        *self,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = NULL;
+  OpenData *data = g_new0 (OpenData, 1);
+
+  g_task_set_source_tag (outer, vw_connection_open_async);
+
+  data->uri = g_strdup (self->uri);
+  data->generation = ++self->generation;
+  g_weak_ref_init (&data->self, self);
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      data->targets[k] = event_target_new (self, k, data->generation);
+      data->event_ids[k] = -1;
+    }
+  data->close_target = event_target_new (self, VW_KIND_DOMAIN, data->generation);
+
+  inner = g_task_new (self, cancellable, open_done, g_steal_pointer (&outer));
+  g_task_set_task_data (inner, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (inner, open_thread);
 }
 
 void
@@ -382,36 +637,22 @@ vw_connection_open_async (VwConnection        *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
-  OpenData *data;
-
   g_return_if_fail (VW_IS_CONNECTION (self));
 
   vw_virt_init ();
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, vw_connection_open_async);
-
-  if (self->status == VW_CONNECTION_STATUS_CONNECTING
-      || self->status == VW_CONNECTION_STATUS_CONNECTED)
+  if (self->status == VW_CONNECTION_STATUS_CONNECTING || self->status == VW_CONNECTION_STATUS_CONNECTED)
     {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_PENDING,
+      g_task_report_new_error (self, callback, user_data, vw_connection_open_async,
+                               G_IO_ERROR, G_IO_ERROR_PENDING,
                                _("The connection to %s is already open"), self->uri);
       return;
     }
 
-  data = g_new0 (OpenData, 1);
-  data->uri = g_strdup (self->uri);
-  data->lifecycle_id = -1;
-  data->callback_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (data->callback_ref, self);
-
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  self->keep_open = TRUE;
   set_status (self, VW_CONNECTION_STATUS_CONNECTING, NULL);
-
-  inner = g_task_new (self, cancellable, open_done, g_steal_pointer (&outer));
-  g_task_set_task_data (inner, data, (GDestroyNotify) open_data_free);
-  g_task_run_in_thread (inner, open_thread);
+  start_open (self, cancellable, callback, user_data);
 }
 
 gboolean
@@ -423,12 +664,13 @@ vw_connection_open_finish (VwConnection  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* ----- Closing ----- */
+/* ----- Losing the daemon and reconnecting ----- */
 
 typedef struct
 {
   virConnectPtr conn;
-  int lifecycle_id;
+  int event_ids[VW_N_KINDS];
+  gboolean close_registered;
 } CloseData;
 
 static void
@@ -439,25 +681,139 @@ close_thread (GTask        *task,
 {
   CloseData *data = task_data;
 
-  if (data->lifecycle_id >= 0)
-    virConnectDomainEventDeregisterAny (data->conn, data->lifecycle_id);
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    if (data->event_ids[k] >= 0)
+      kind_table (k)->deregister_events (data->conn, data->event_ids[k]);
+  if (data->close_registered)
+    virConnectUnregisterCloseCallback (data->conn, on_closed);
   virConnectClose (data->conn);
+  virResetLastError ();
   g_task_return_boolean (task, TRUE);
 }
 
 /* Closing may wait on a remote daemon, so it happens in a thread too; the
- * task holds no reference to us so that it can run from finalize. */
+ * task holds no reference to the connection object so that dispose can use
+ * it. */
 static void
-close_in_thread (virConnectPtr conn,
-                 int           lifecycle_id)
+close_virconn (virConnectPtr  conn,
+               const int     *event_ids,
+               gboolean       close_registered)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
   CloseData *data = g_new0 (CloseData, 1);
 
   data->conn = conn;
-  data->lifecycle_id = lifecycle_id;
+  memcpy (data->event_ids, event_ids, sizeof data->event_ids);
+  data->close_registered = close_registered;
   g_task_set_task_data (task, data, g_free);
   g_task_run_in_thread (task, close_thread);
+}
+
+static void
+drop_virconn (VwConnection *self)
+{
+  int event_ids[VW_N_KINDS];
+
+  if (self->conn == NULL)
+    return;
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      event_ids[k] = self->kinds[k].event_id;
+      self->kinds[k].event_id = -1;
+    }
+  close_virconn (g_steal_pointer (&self->conn), event_ids, TRUE);
+  /* Events and close notices from the old connection are ignored. */
+  self->generation++;
+}
+
+static gboolean
+reconnect_now (gpointer user_data)
+{
+  VwConnection *self = user_data;
+
+  self->reconnect_id = 0;
+  start_open (self, self->cancellable, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reconnect (VwConnection *self)
+{
+  if (!self->keep_open || self->reconnect_id != 0)
+    return;
+  self->reconnect_id = g_timeout_add (self->delay_ms, reconnect_now, self);
+  self->delay_ms = MIN (self->delay_ms * 2, self->max_delay_ms);
+}
+
+static const char *
+close_reason (int reason)
+{
+  switch (reason)
+    {
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+      return _("an error on the connection");
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+      return _("the daemon closed it");
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+      return _("the daemon stopped answering");
+    default:
+      return _("it was closed");
+    }
+}
+
+typedef struct
+{
+  EventTarget *target;
+  int reason;
+} ClosedNotice;
+
+static gboolean
+closed_on_main_thread (gpointer user_data)
+{
+  ClosedNotice *notice = user_data;
+  g_autoptr(VwConnection) self = g_weak_ref_get (&notice->target->self);
+
+  if (self != NULL && notice->target->generation == self->generation
+      && self->status == VW_CONNECTION_STATUS_CONNECTED)
+    {
+      g_autofree char *message = g_strdup_printf (_("Lost the connection to %s: %s. Reconnecting…"),
+                                                  self->title, close_reason (notice->reason));
+
+      g_debug ("%s", message);
+      drop_virconn (self);
+      set_status (self, VW_CONNECTION_STATUS_RECONNECTING, message);
+      schedule_reconnect (self);
+    }
+
+  event_target_free (notice->target);
+  g_free (notice);
+  return G_SOURCE_REMOVE;
+}
+
+/* libvirt may call this from whichever thread noticed the end of the
+ * connection; the work is done on the main thread. */
+static void
+on_closed (virConnectPtr  conn,
+           int            reason,
+           void          *opaque)
+{
+  EventTarget *target = opaque;
+  ClosedNotice *notice = g_new0 (ClosedNotice, 1);
+  g_autoptr(VwConnection) self = g_weak_ref_get (&target->self);
+
+  notice->target = event_target_new (self, target->kind, target->generation);
+  notice->reason = reason;
+  g_main_context_invoke (NULL, closed_on_main_thread, notice);
+}
+
+void
+vw_connection_set_reconnect_delays (VwConnection *self,
+                                    guint         first_ms,
+                                    guint         max_ms)
+{
+  g_return_if_fail (VW_IS_CONNECTION (self));
+  self->first_delay_ms = self->delay_ms = MAX (first_ms, 10);
+  self->max_delay_ms = MAX (max_ms, self->first_delay_ms);
 }
 
 void
@@ -465,28 +821,90 @@ vw_connection_close (VwConnection *self)
 {
   g_return_if_fail (VW_IS_CONNECTION (self));
 
-  if (self->conn != NULL)
+  self->keep_open = FALSE;
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  drop_virconn (self);
+  self->generation++;
+  for (guint k = 0; k < VW_N_KINDS; k++)
     {
-      close_in_thread (g_steal_pointer (&self->conn), self->lifecycle_id);
-      self->lifecycle_id = -1;
+      g_hash_table_remove_all (self->kinds[k].by_uuid);
+      g_hash_table_remove_all (self->kinds[k].serials);
+      g_list_store_remove_all (self->kinds[k].store);
     }
-  g_hash_table_remove_all (self->by_uuid);
-  g_list_store_remove_all (self->domains);
   set_status (self, VW_CONNECTION_STATUS_DISCONNECTED, NULL);
 }
 
+/* ----- For operations ----- */
+
+/* A new reference for a worker thread, or %NULL when not connected. */
+virConnectPtr
+vw_connection_ref_virconn (VwConnection *self)
+{
+  g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
+
+  if (self->conn != NULL)
+    virConnectRef (self->conn);
+  return self->conn;
+}
+
+/* Called after an operation succeeded: the virsh line that does the same
+ * goes to the command log, and whoever keeps the lab's state (the sandbox
+ * store) hears that something changed. */
+void
+vw_connection_record (VwConnection       *self,
+                      const char * const *virsh_args)
+{
+  g_return_if_fail (VW_IS_CONNECTION (self));
+
+  if (self->command_log != NULL && virsh_args != NULL && virsh_args[0] != NULL)
+    vw_command_log_append (self->command_log, self->uri, virsh_args);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* ----- GObject ----- */
+
+static char *
+title_for_uri (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *host;
+  const char *path;
+  const char *scheme;
+
+  if (vw_sandbox_is_uri (uri))
+    return g_strdup (_("Sandbox Lab"));
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, NULL);
+  if (parsed == NULL)
+    return g_strdup (uri);
+
+  scheme = g_uri_get_scheme (parsed);
+  host = g_uri_get_host (parsed);
+  path = g_uri_get_path (parsed);
+
+  if (g_str_has_prefix (scheme, "qemu"))
+    {
+      if (host == NULL || *host == '\0')
+        return g_strdup (g_strcmp0 (path, "/session") == 0 ? _("QEMU/KVM user session") : _("QEMU/KVM"));
+      /* Translators: "QEMU/KVM on lab.example.org" */
+      return g_strdup_printf (_("QEMU/KVM on %s"), host);
+    }
+  if (g_str_has_prefix (scheme, "xen"))
+    return host != NULL && *host != '\0' ? g_strdup_printf (_("Xen on %s"), host) : g_strdup (_("Xen"));
+  if (g_str_has_prefix (scheme, "test"))
+    return g_strdup (_("Test driver"));
+  return g_strdup (uri);
+}
 
 static void
 vw_connection_dispose (GObject *object)
 {
   VwConnection *self = VW_CONNECTION (object);
 
-  if (self->conn != NULL)
-    {
-      close_in_thread (g_steal_pointer (&self->conn), self->lifecycle_id);
-      self->lifecycle_id = -1;
-    }
+  self->keep_open = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  drop_virconn (self);
 
   G_OBJECT_CLASS (vw_connection_parent_class)->dispose (object);
 }
@@ -499,8 +917,14 @@ vw_connection_finalize (GObject *object)
   g_free (self->uri);
   g_free (self->title);
   g_free (self->error_message);
-  g_clear_object (&self->domains);
-  g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  g_clear_object (&self->command_log);
+  g_clear_object (&self->cancellable);
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      g_clear_object (&self->kinds[k].store);
+      g_clear_pointer (&self->kinds[k].by_uuid, g_hash_table_unref);
+      g_clear_pointer (&self->kinds[k].serials, g_hash_table_unref);
+    }
 
   G_OBJECT_CLASS (vw_connection_parent_class)->finalize (object);
 }
@@ -528,7 +952,16 @@ vw_connection_get_property (GObject    *object,
       g_value_set_string (value, self->error_message);
       break;
     case PROP_DOMAINS:
-      g_value_set_object (value, self->domains);
+      g_value_set_object (value, self->kinds[VW_KIND_DOMAIN].store);
+      break;
+    case PROP_NETWORKS:
+      g_value_set_object (value, self->kinds[VW_KIND_NETWORK].store);
+      break;
+    case PROP_POOLS:
+      g_value_set_object (value, self->kinds[VW_KIND_POOL].store);
+      break;
+    case PROP_COMMAND_LOG:
+      g_value_set_object (value, self->command_log);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -548,6 +981,9 @@ vw_connection_set_property (GObject      *object,
     case PROP_URI:
       self->uri = g_value_dup_string (value);
       break;
+    case PROP_COMMAND_LOG:
+      vw_connection_set_command_log (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -560,10 +996,8 @@ vw_connection_constructed (GObject *object)
 
   G_OBJECT_CLASS (vw_connection_parent_class)->constructed (object);
 
-  if (vw_sandbox_is_uri (self->uri))
-    self->title = g_strdup (_("Sandbox Lab"));
-  else
-    self->title = g_strdup (self->uri);
+  self->sandbox = vw_sandbox_is_uri (self->uri);
+  self->title = title_for_uri (self->uri);
 }
 
 static void
@@ -581,28 +1015,60 @@ vw_connection_class_init (VwConnectionClass *klass)
     g_param_spec_string ("uri", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, VW_TYPE_CONNECTION_STATUS,
-                       VW_CONNECTION_STATUS_DISCONNECTED,
+    g_param_spec_enum ("status", NULL, NULL, VW_TYPE_CONNECTION_STATUS, VW_CONNECTION_STATUS_DISCONNECTED,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ERROR_MESSAGE] =
     g_param_spec_string ("error-message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOMAINS] =
-    g_param_spec_object ("domains", NULL, NULL, G_TYPE_LIST_MODEL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-
+    g_param_spec_object ("domains", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NETWORKS] =
+    g_param_spec_object ("networks", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POOLS] =
+    g_param_spec_object ("pools", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMAND_LOG] =
+    g_param_spec_object ("command-log", NULL, NULL, VW_TYPE_COMMAND_LOG,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VwConnection::changed:
+   *
+   * An operation through this connection succeeded (and was recorded).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * VwConnection::credentials-requested:
+   * @credentials: what libvirt asks for
+   *
+   * The connection needs a user name or a password. The handler must call
+   * vw_credentials_complete() once, now or later.
+   */
+  signals[CREDENTIALS_REQUESTED] = g_signal_new ("credentials-requested", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 1, VW_TYPE_CREDENTIALS);
 }
 
 static void
 vw_connection_init (VwConnection *self)
 {
-  self->lifecycle_id = -1;
-  self->domains = g_list_store_new (VW_TYPE_DOMAIN);
-  self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
+  self->first_delay_ms = self->delay_ms = 1000;
+  self->max_delay_ms = 30000;
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      const VwKind *kind = kind_table (k);
+
+      self->kinds[k].kind = kind;
+      self->kinds[k].store = g_list_store_new (kind->get_type ());
+      self->kinds[k].by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      self->kinds[k].serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->kinds[k].event_id = -1;
+    }
 }
 
 VwConnection *
@@ -619,12 +1085,19 @@ vw_connection_get_uri (VwConnection *self)
   return self->uri;
 }
 
-/* "Sandbox Lab" for the built-in lab, the URI otherwise. */
+/* "Sandbox Lab", "QEMU/KVM on host", or the URI. */
 const char *
 vw_connection_get_title (VwConnection *self)
 {
   g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
   return self->title;
+}
+
+gboolean
+vw_connection_is_sandbox (VwConnection *self)
+{
+  g_return_val_if_fail (VW_IS_CONNECTION (self), FALSE);
+  return self->sandbox;
 }
 
 VwConnectionStatus
@@ -650,7 +1123,31 @@ GListModel *
 vw_connection_get_domains (VwConnection *self)
 {
   g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
-  return G_LIST_MODEL (self->domains);
+  return G_LIST_MODEL (self->kinds[VW_KIND_DOMAIN].store);
+}
+
+/**
+ * vw_connection_get_networks:
+ *
+ * Returns: (transfer none): a #GListModel of #VwNetwork
+ */
+GListModel *
+vw_connection_get_networks (VwConnection *self)
+{
+  g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
+  return G_LIST_MODEL (self->kinds[VW_KIND_NETWORK].store);
+}
+
+/**
+ * vw_connection_get_pools:
+ *
+ * Returns: (transfer none): a #GListModel of #VwPool
+ */
+GListModel *
+vw_connection_get_pools (VwConnection *self)
+{
+  g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
+  return G_LIST_MODEL (self->kinds[VW_KIND_POOL].store);
 }
 
 /**
@@ -662,17 +1159,36 @@ VwDomain *
 vw_connection_find_domain (VwConnection *self,
                            const char   *name)
 {
+  GListModel *model;
   guint n;
 
   g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->domains));
+  model = G_LIST_MODEL (self->kinds[VW_KIND_DOMAIN].store);
+  n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(VwDomain) domain = g_list_model_get_item (G_LIST_MODEL (self->domains), i);
+      g_autoptr(VwDomain) domain = g_list_model_get_item (model, i);
 
       if (g_strcmp0 (vw_domain_get_name (domain), name) == 0)
         return domain;
     }
   return NULL;
+}
+
+VwCommandLog *
+vw_connection_get_command_log (VwConnection *self)
+{
+  g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
+  return self->command_log;
+}
+
+void
+vw_connection_set_command_log (VwConnection *self,
+                               VwCommandLog *log)
+{
+  g_return_if_fail (VW_IS_CONNECTION (self));
+
+  if (g_set_object (&self->command_log, log))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMAND_LOG]);
 }

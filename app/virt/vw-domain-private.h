@@ -19,6 +19,8 @@ typedef struct
   guint64 memory;
   guint64 max_memory;
   gboolean persistent;
+  gboolean autostart;
+  gboolean has_managed_save;
 } VwDomainInfo;
 
 VwDomainInfo *vw_domain_info_read       (virDomainPtr   dom,
@@ -26,13 +28,8 @@ VwDomainInfo *vw_domain_info_read       (virDomainPtr   dom,
 void          vw_domain_info_free       (VwDomainInfo  *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VwDomainInfo, vw_domain_info_free)
 
-VwDomain     *vw_domain_new_from_info   (VwDomainInfo  *info);
-void          vw_domain_apply_info      (VwDomain      *self,
-                                         VwDomainInfo  *info);
-void          vw_domain_set_state       (VwDomain      *self,
-                                         VwDomainState  state);
-guint         vw_domain_next_refresh    (VwDomain      *self);
-gboolean      vw_domain_refresh_is_stale (VwDomain     *self,
-                                         guint          serial);
+virDomainPtr  vw_domain_ref_virdomain   (VwDomain      *self);
+void          vw_domain_set_busy        (VwDomain      *self,
+                                         gboolean       busy);
 
 G_END_DECLS

@@ -3,17 +3,19 @@
 
 #include <glib/gi18n.h>
 
+#include "vw-connection-private.h"
 #include "vw-domain-private.h"
 #include "vw-virt-enums.h"
 #include "vw-virt.h"
 
 /* A libvirt domain as the window sees it. Its properties change only on the
- * main thread, from the facts a worker thread read after a libvirt event;
- * actions run in worker threads and report back through GAsyncResult. */
+ * main thread, from facts a worker thread read after a libvirt event
+ * (vw-connection.c); its operations are in vw-domain-ops.c. */
 struct _VwDomain
 {
   GObject parent_instance;
 
+  GWeakRef connection;
   virDomainPtr dom;
   char *name;
   char uuid[VIR_UUID_STRING_BUFLEN];
@@ -23,10 +25,10 @@ struct _VwDomain
   guint64 memory;
   guint64 max_memory;
   gboolean persistent;
+  gboolean autostart;
+  gboolean has_managed_save;
 
   guint busy;
-  guint refresh_issued;
-  guint refresh_applied;
 };
 
 G_DEFINE_FINAL_TYPE (VwDomain, vw_domain, G_TYPE_OBJECT)
@@ -41,11 +43,15 @@ enum {
   PROP_MEMORY,
   PROP_MAX_MEMORY,
   PROP_PERSISTENT,
+  PROP_AUTOSTART,
+  PROP_HAS_MANAGED_SAVE,
   PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* ----- Reading, in a worker thread ----- */
 
 VwDomainInfo *
 vw_domain_info_read (virDomainPtr   dom,
@@ -53,19 +59,13 @@ vw_domain_info_read (virDomainPtr   dom,
 {
   g_autoptr(VwDomainInfo) info = g_new0 (VwDomainInfo, 1);
   virDomainInfo raw;
-  int persistent;
+  int autostart = 0;
 
-  if (virDomainGetInfo (dom, &raw) < 0)
+  if (virDomainGetInfo (dom, &raw) < 0 || virDomainGetUUIDString (dom, info->uuid) < 0)
     {
       vw_virt_set_error (error, NULL);
       return NULL;
     }
-  if (virDomainGetUUIDString (dom, info->uuid) < 0)
-    {
-      vw_virt_set_error (error, NULL);
-      return NULL;
-    }
-  persistent = virDomainIsPersistent (dom);
 
   virDomainRef (dom);
   info->dom = dom;
@@ -75,7 +75,11 @@ vw_domain_info_read (virDomainPtr   dom,
   info->vcpus = raw.nrVirtCpu;
   info->memory = raw.memory;
   info->max_memory = raw.maxMem;
-  info->persistent = persistent == 1;
+  info->persistent = virDomainIsPersistent (dom) == 1;
+  if (virDomainGetAutostart (dom, &autostart) == 0)
+    info->autostart = autostart != 0;
+  info->has_managed_save = virDomainHasManagedSaveImage (dom, 0) == 1;
+  virResetLastError ();
 
   return g_steal_pointer (&info);
 }
@@ -91,6 +95,197 @@ vw_domain_info_free (VwDomainInfo *info)
   g_free (info);
 }
 
+/* ----- The kind table for VwConnection ----- */
+
+static int
+kind_list_all (virConnectPtr   conn,
+               gpointer      **ptrs)
+{
+  return virConnectListAllDomains (conn, (virDomainPtr **) ptrs, 0);
+}
+
+static gpointer
+kind_read_info (gpointer   ptr,
+                GError   **error)
+{
+  return vw_domain_info_read (ptr, error);
+}
+
+static void
+kind_free_ptr (gpointer ptr)
+{
+  virDomainFree (ptr);
+}
+
+static int
+kind_ref_ptr (gpointer ptr)
+{
+  return virDomainRef (ptr);
+}
+
+static int
+kind_get_uuid (gpointer  ptr,
+               char     *buf)
+{
+  return virDomainGetUUIDString (ptr, buf);
+}
+
+static const char *
+kind_info_uuid (gpointer info)
+{
+  return ((VwDomainInfo *) info)->uuid;
+}
+
+static void
+kind_free_info (gpointer info)
+{
+  vw_domain_info_free (info);
+}
+
+static void vw_domain_apply_info (VwDomain     *self,
+                                  VwDomainInfo *info);
+
+static GObject *
+kind_new_object (VwConnection *connection,
+                 gpointer      info)
+{
+  VwDomain *self = g_object_new (VW_TYPE_DOMAIN, NULL);
+
+  g_weak_ref_set (&self->connection, connection);
+  g_strlcpy (self->uuid, ((VwDomainInfo *) info)->uuid, sizeof self->uuid);
+  vw_domain_apply_info (self, info);
+  return G_OBJECT (self);
+}
+
+static void
+kind_apply_info (GObject  *object,
+                 gpointer  info)
+{
+  vw_domain_apply_info (VW_DOMAIN (object), info);
+}
+
+static VwDomainState
+state_from_event (int event)
+{
+  switch (event)
+    {
+    case VIR_DOMAIN_EVENT_STARTED:
+    case VIR_DOMAIN_EVENT_RESUMED:
+      return VW_DOMAIN_STATE_RUNNING;
+    case VIR_DOMAIN_EVENT_SUSPENDED:
+      return VW_DOMAIN_STATE_PAUSED;
+    case VIR_DOMAIN_EVENT_STOPPED:
+      return VW_DOMAIN_STATE_SHUTOFF;
+    case VIR_DOMAIN_EVENT_SHUTDOWN:
+      return VW_DOMAIN_STATE_SHUTDOWN;
+    case VIR_DOMAIN_EVENT_PMSUSPENDED:
+      return VW_DOMAIN_STATE_PMSUSPENDED;
+    case VIR_DOMAIN_EVENT_CRASHED:
+      return VW_DOMAIN_STATE_CRASHED;
+    default:
+      return VW_DOMAIN_STATE_NOSTATE;
+    }
+}
+
+/* The row changes at once, before the fresh read after the event lands. */
+static void
+kind_apply_event (GObject *object,
+                  int      event)
+{
+  VwDomain *self = VW_DOMAIN (object);
+  VwDomainState state = state_from_event (event);
+
+  if (state == VW_DOMAIN_STATE_NOSTATE || self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (object, properties[PROP_STATE]);
+}
+
+static int
+kind_register_events (virConnectPtr   conn,
+                      gpointer        opaque,
+                      virFreeCallback free_opaque);
+
+static int
+kind_deregister_events (virConnectPtr conn,
+                        int           id)
+{
+  return virConnectDomainEventDeregisterAny (conn, id);
+}
+
+const VwKind vw_domain_kind = {
+  .name = "domain",
+  .get_type = vw_domain_get_type,
+  .list_all = kind_list_all,
+  .read_info = kind_read_info,
+  .free_ptr = kind_free_ptr,
+  .register_events = kind_register_events,
+  .deregister_events = kind_deregister_events,
+  .ref_ptr = kind_ref_ptr,
+  .get_uuid = kind_get_uuid,
+  .info_uuid = kind_info_uuid,
+  .free_info = kind_free_info,
+  .new_object = kind_new_object,
+  .apply_info = kind_apply_info,
+  .apply_event = kind_apply_event,
+};
+
+static int
+kind_register_events (virConnectPtr   conn,
+                      gpointer        opaque,
+                      virFreeCallback free_opaque)
+{
+  return virConnectDomainEventRegisterAny (conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                           VIR_DOMAIN_EVENT_CALLBACK (vw_connection_lifecycle_event),
+                                           opaque, free_opaque);
+}
+
+/* ----- GObject ----- */
+
+#define SET_FIELD(field, prop)                                          \
+  G_STMT_START {                                                        \
+    if (self->field != info->field)                                     \
+      {                                                                 \
+        self->field = info->field;                                      \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);   \
+      }                                                                 \
+  } G_STMT_END
+
+static void
+vw_domain_apply_info (VwDomain     *self,
+                      VwDomainInfo *info)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->dom != info->dom)
+    {
+      if (self->dom != NULL)
+        virDomainFree (self->dom);
+      self->dom = info->dom;
+      virDomainRef (self->dom);
+    }
+
+  if (g_strcmp0 (self->name, info->name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (info->name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
+
+  SET_FIELD (id, PROP_ID);
+  SET_FIELD (state, PROP_STATE);
+  SET_FIELD (vcpus, PROP_VCPUS);
+  SET_FIELD (memory, PROP_MEMORY);
+  SET_FIELD (max_memory, PROP_MAX_MEMORY);
+  SET_FIELD (persistent, PROP_PERSISTENT);
+  SET_FIELD (autostart, PROP_AUTOSTART);
+  SET_FIELD (has_managed_save, PROP_HAS_MANAGED_SAVE);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+#undef SET_FIELD
+
 static void
 vw_domain_finalize (GObject *object)
 {
@@ -98,6 +293,7 @@ vw_domain_finalize (GObject *object)
 
   if (self->dom != NULL)
     virDomainFree (self->dom);
+  g_weak_ref_clear (&self->connection);
   g_free (self->name);
 
   G_OBJECT_CLASS (vw_domain_parent_class)->finalize (object);
@@ -137,6 +333,12 @@ vw_domain_get_property (GObject    *object,
     case PROP_PERSISTENT:
       g_value_set_boolean (value, self->persistent);
       break;
+    case PROP_AUTOSTART:
+      g_value_set_boolean (value, self->autostart);
+      break;
+    case PROP_HAS_MANAGED_SAVE:
+      g_value_set_boolean (value, self->has_managed_save);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy > 0);
       break;
@@ -164,6 +366,8 @@ vw_domain_class_init (VwDomainClass *klass)
   properties[PROP_MEMORY] = g_param_spec_uint64 ("memory", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_MAX_MEMORY] = g_param_spec_uint64 ("max-memory", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, flags);
+  properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, flags);
+  properties[PROP_HAS_MANAGED_SAVE] = g_param_spec_boolean ("has-managed-save", NULL, NULL, FALSE, flags);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -172,95 +376,37 @@ vw_domain_class_init (VwDomainClass *klass)
 static void
 vw_domain_init (VwDomain *self)
 {
+  g_weak_ref_init (&self->connection, NULL);
   self->id = -1;
 }
 
-VwDomain *
-vw_domain_new_from_info (VwDomainInfo *info)
+/* ----- For the operations ----- */
+
+/* A new reference for a worker thread, or %NULL when not connected. */
+virDomainPtr
+vw_domain_ref_virdomain (VwDomain *self)
 {
-  VwDomain *self = g_object_new (VW_TYPE_DOMAIN, NULL);
-
-  g_strlcpy (self->uuid, info->uuid, sizeof self->uuid);
-  vw_domain_apply_info (self, info);
-  return self;
+  if (self->dom != NULL)
+    virDomainRef (self->dom);
+  return self->dom;
 }
-
-#define SET_FIELD(field, prop)                                          \
-  G_STMT_START {                                                        \
-    if (self->field != info->field)                                     \
-      {                                                                 \
-        self->field = info->field;                                      \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);   \
-      }                                                                 \
-  } G_STMT_END
 
 void
-vw_domain_apply_info (VwDomain     *self,
-                      VwDomainInfo *info)
+vw_domain_set_busy (VwDomain *self,
+                    gboolean  busy)
 {
-  g_return_if_fail (VW_IS_DOMAIN (self));
-  g_return_if_fail (info != NULL);
+  gboolean was_busy = self->busy > 0;
 
-  g_object_freeze_notify (G_OBJECT (self));
+  if (busy)
+    self->busy++;
+  else if (self->busy > 0)
+    self->busy--;
 
-  if (self->dom != info->dom)
-    {
-      if (self->dom != NULL)
-        virDomainFree (self->dom);
-      self->dom = info->dom;
-      virDomainRef (self->dom);
-    }
-
-  if (g_strcmp0 (self->name, info->name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_strdup (info->name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-    }
-
-  SET_FIELD (id, PROP_ID);
-  SET_FIELD (state, PROP_STATE);
-  SET_FIELD (vcpus, PROP_VCPUS);
-  SET_FIELD (memory, PROP_MEMORY);
-  SET_FIELD (max_memory, PROP_MAX_MEMORY);
-  SET_FIELD (persistent, PROP_PERSISTENT);
-
-  g_object_thaw_notify (G_OBJECT (self));
+  if (was_busy != (self->busy > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-#undef SET_FIELD
-
-/* Set from a lifecycle event, before the facts are read again: the row
- * changes at once instead of after a round trip. */
-void
-vw_domain_set_state (VwDomain      *self,
-                     VwDomainState  state)
-{
-  g_return_if_fail (VW_IS_DOMAIN (self));
-
-  if (self->state == state)
-    return;
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-}
-
-/* Refreshes run in a thread pool and may finish out of order; each gets a
- * serial so that an older answer never overwrites a newer one. */
-guint
-vw_domain_next_refresh (VwDomain *self)
-{
-  return ++self->refresh_issued;
-}
-
-gboolean
-vw_domain_refresh_is_stale (VwDomain *self,
-                            guint     serial)
-{
-  if (serial < self->refresh_applied)
-    return TRUE;
-  self->refresh_applied = serial;
-  return FALSE;
-}
+/* ----- Getters ----- */
 
 const char *
 vw_domain_get_name (VwDomain *self)
@@ -319,10 +465,36 @@ vw_domain_get_persistent (VwDomain *self)
 }
 
 gboolean
+vw_domain_get_autostart (VwDomain *self)
+{
+  g_return_val_if_fail (VW_IS_DOMAIN (self), FALSE);
+  return self->autostart;
+}
+
+gboolean
+vw_domain_get_has_managed_save (VwDomain *self)
+{
+  g_return_val_if_fail (VW_IS_DOMAIN (self), FALSE);
+  return self->has_managed_save;
+}
+
+gboolean
 vw_domain_get_busy (VwDomain *self)
 {
   g_return_val_if_fail (VW_IS_DOMAIN (self), FALSE);
   return self->busy > 0;
+}
+
+/**
+ * vw_domain_dup_connection:
+ *
+ * Returns: (transfer full) (nullable): the connection the domain is on
+ */
+VwConnection *
+vw_domain_dup_connection (VwDomain *self)
+{
+  g_return_val_if_fail (VW_IS_DOMAIN (self), NULL);
+  return g_weak_ref_get (&self->connection);
 }
 
 /* Whether @action makes sense now; the buttons follow this. */
@@ -331,142 +503,21 @@ vw_domain_can (VwDomain       *self,
                VwDomainAction  action)
 {
   g_return_val_if_fail (VW_IS_DOMAIN (self), FALSE);
-  return self->busy == 0 && vw_domain_action_is_allowed (action, self->state);
-}
 
-typedef struct
-{
-  virDomainPtr dom;
-  VwDomainAction action;
-} RunData;
+  if (self->busy > 0 || self->dom == NULL || !vw_domain_action_is_allowed (action, self->state))
+    return FALSE;
 
-static void
-run_data_free (RunData *data)
-{
-  virDomainFree (data->dom);
-  g_free (data);
-}
-
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  RunData *data = task_data;
-  GError *error = NULL;
-  int rc;
-
-  switch (data->action)
+  switch (action)
     {
     case VW_DOMAIN_ACTION_START:
-      rc = virDomainCreate (data->dom);
-      break;
-    case VW_DOMAIN_ACTION_SHUTDOWN:
-      rc = virDomainShutdown (data->dom);
-      break;
-    case VW_DOMAIN_ACTION_DESTROY:
-      rc = virDomainDestroy (data->dom);
-      break;
-    case VW_DOMAIN_ACTION_SUSPEND:
-      rc = virDomainSuspend (data->dom);
-      break;
-    case VW_DOMAIN_ACTION_RESUME:
-      rc = virDomainResume (data->dom);
-      break;
+      return TRUE;
+    case VW_DOMAIN_ACTION_MANAGED_SAVE_REMOVE:
+      return self->has_managed_save;
+    case VW_DOMAIN_ACTION_AUTOSTART_ENABLE:
+      return self->persistent && !self->autostart;
+    case VW_DOMAIN_ACTION_AUTOSTART_DISABLE:
+      return self->autostart;
     default:
-      g_assert_not_reached ();
+      return TRUE;
     }
-
-  if (rc < 0)
-    {
-      vw_virt_set_error (&error, NULL);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-set_busy (VwDomain *self,
-          gboolean  busy)
-{
-  gboolean was_busy = self->busy > 0;
-
-  if (busy)
-    self->busy++;
-  else if (self->busy > 0)
-    self->busy--;
-
-  if (was_busy != (self->busy > 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-run_done (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) outer = user_data;
-  g_autoptr(GError) error = NULL;
-  VwDomain *self = g_task_get_source_object (outer);
-
-  set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_error (outer, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (outer, TRUE);
-}
-
-/**
- * vw_domain_run_async:
- *
- * Runs a lifecycle action in a worker thread. The domain's state does not
- * change here: the lifecycle event that libvirt sends afterwards changes it,
- * whoever started the action (this window, virsh, or the guest itself).
- */
-void
-vw_domain_run_async (VwDomain            *self,
-                     VwDomainAction       action,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
-{
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
-  RunData *data;
-
-  g_return_if_fail (VW_IS_DOMAIN (self));
-
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, vw_domain_run_async);
-
-  if (self->dom == NULL)
-    {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                               _("The machine “%s” is not connected"), self->name);
-      return;
-    }
-
-  data = g_new0 (RunData, 1);
-  data->dom = self->dom;
-  data->action = action;
-  virDomainRef (data->dom);
-
-  /* The inner task owns the thread work; the outer one is what the caller
-   * sees, completed after the busy flag is cleared on the main thread. */
-  inner = g_task_new (self, cancellable, run_done, g_steal_pointer (&outer));
-  g_task_set_task_data (inner, data, (GDestroyNotify) run_data_free);
-  set_busy (self, TRUE);
-  g_task_run_in_thread (inner, run_thread);
-}
-
-gboolean
-vw_domain_run_finish (VwDomain      *self,
-                      GAsyncResult  *result,
-                      GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -39,24 +39,33 @@ vw_domain_state_is_active (VwDomainState state)
          && state != VW_DOMAIN_STATE_NOSTATE;
 }
 
+typedef struct
+{
+  const char *label;
+  const char *args[3];
+} ActionInfo;
+
+/* The button label and the virsh arguments that do the same (the domain
+ * name follows them). */
+static const ActionInfo action_info[VW_DOMAIN_N_ACTIONS] = {
+  [VW_DOMAIN_ACTION_START] = { N_("Start"), { "start" } },
+  [VW_DOMAIN_ACTION_SHUTDOWN] = { N_("Shut Down"), { "shutdown" } },
+  [VW_DOMAIN_ACTION_REBOOT] = { N_("Reboot"), { "reboot" } },
+  [VW_DOMAIN_ACTION_RESET] = { N_("Reset"), { "reset" } },
+  [VW_DOMAIN_ACTION_DESTROY] = { N_("Force Off"), { "destroy" } },
+  [VW_DOMAIN_ACTION_SUSPEND] = { N_("Pause"), { "suspend" } },
+  [VW_DOMAIN_ACTION_RESUME] = { N_("Resume"), { "resume" } },
+  [VW_DOMAIN_ACTION_MANAGED_SAVE] = { N_("Save State"), { "managedsave" } },
+  [VW_DOMAIN_ACTION_MANAGED_SAVE_REMOVE] = { N_("Discard Saved State"), { "managedsave-remove" } },
+  [VW_DOMAIN_ACTION_AUTOSTART_ENABLE] = { N_("Start at Boot"), { "autostart" } },
+  [VW_DOMAIN_ACTION_AUTOSTART_DISABLE] = { N_("Do Not Start at Boot"), { "autostart", "--disable" } },
+};
+
 const char *
 vw_domain_action_get_label (VwDomainAction action)
 {
-  switch (action)
-    {
-    case VW_DOMAIN_ACTION_START:
-      return _("Start");
-    case VW_DOMAIN_ACTION_SHUTDOWN:
-      return _("Shut Down");
-    case VW_DOMAIN_ACTION_DESTROY:
-      return _("Force Off");
-    case VW_DOMAIN_ACTION_SUSPEND:
-      return _("Pause");
-    case VW_DOMAIN_ACTION_RESUME:
-      return _("Resume");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (action < VW_DOMAIN_N_ACTIONS, NULL);
+  return _(action_info[action].label);
 }
 
 /* The virsh subcommand that does the same thing: learners see it beside
@@ -64,21 +73,16 @@ vw_domain_action_get_label (VwDomainAction action)
 const char *
 vw_domain_action_get_verb (VwDomainAction action)
 {
-  switch (action)
-    {
-    case VW_DOMAIN_ACTION_START:
-      return "start";
-    case VW_DOMAIN_ACTION_SHUTDOWN:
-      return "shutdown";
-    case VW_DOMAIN_ACTION_DESTROY:
-      return "destroy";
-    case VW_DOMAIN_ACTION_SUSPEND:
-      return "suspend";
-    case VW_DOMAIN_ACTION_RESUME:
-      return "resume";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_return_val_if_fail (action < VW_DOMAIN_N_ACTIONS, NULL);
+  return action_info[action].args[0];
+}
+
+/* The virsh arguments before the domain name: { "autostart", "--disable" }. */
+const char * const *
+vw_domain_action_get_args (VwDomainAction action)
+{
+  g_return_val_if_fail (action < VW_DOMAIN_N_ACTIONS, NULL);
+  return action_info[action].args;
 }
 
 /* "Could not start “web01”", to put before libvirt's own message. */
@@ -92,12 +96,24 @@ vw_domain_action_describe_failure (VwDomainAction  action,
       return g_strdup_printf (_("Could not start “%s”"), name);
     case VW_DOMAIN_ACTION_SHUTDOWN:
       return g_strdup_printf (_("Could not shut down “%s”"), name);
+    case VW_DOMAIN_ACTION_REBOOT:
+      return g_strdup_printf (_("Could not reboot “%s”"), name);
+    case VW_DOMAIN_ACTION_RESET:
+      return g_strdup_printf (_("Could not reset “%s”"), name);
     case VW_DOMAIN_ACTION_DESTROY:
       return g_strdup_printf (_("Could not force off “%s”"), name);
     case VW_DOMAIN_ACTION_SUSPEND:
       return g_strdup_printf (_("Could not pause “%s”"), name);
     case VW_DOMAIN_ACTION_RESUME:
       return g_strdup_printf (_("Could not resume “%s”"), name);
+    case VW_DOMAIN_ACTION_MANAGED_SAVE:
+      return g_strdup_printf (_("Could not save the state of “%s”"), name);
+    case VW_DOMAIN_ACTION_MANAGED_SAVE_REMOVE:
+      return g_strdup_printf (_("Could not discard the saved state of “%s”"), name);
+    case VW_DOMAIN_ACTION_AUTOSTART_ENABLE:
+      return g_strdup_printf (_("Could not mark “%s” to start at boot"), name);
+    case VW_DOMAIN_ACTION_AUTOSTART_DISABLE:
+      return g_strdup_printf (_("Could not stop “%s” from starting at boot"), name);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -107,9 +123,11 @@ gboolean
 vw_domain_action_from_string (const char     *name,
                               VwDomainAction *action)
 {
-  for (VwDomainAction a = VW_DOMAIN_ACTION_START; a <= VW_DOMAIN_ACTION_RESUME; a++)
+  for (VwDomainAction a = 0; a < VW_DOMAIN_N_ACTIONS; a++)
     {
-      if (g_strcmp0 (name, vw_domain_action_get_verb (a)) == 0)
+      g_autofree char *joined = g_strjoinv ("-", (char **) action_info[a].args);
+
+      if (g_strcmp0 (name, joined) == 0)
         {
           *action = a;
           return TRUE;
@@ -118,22 +136,33 @@ vw_domain_action_from_string (const char     *name,
   return FALSE;
 }
 
+/* Whether the state allows the action; vw_domain_can() adds what depends on
+ * more than the state (autostart, a saved state, a running action). */
 gboolean
 vw_domain_action_is_allowed (VwDomainAction action,
                              VwDomainState  state)
 {
+  gboolean running = state == VW_DOMAIN_STATE_RUNNING || state == VW_DOMAIN_STATE_BLOCKED;
+
   switch (action)
     {
     case VW_DOMAIN_ACTION_START:
+    case VW_DOMAIN_ACTION_MANAGED_SAVE_REMOVE:
       return state == VW_DOMAIN_STATE_SHUTOFF || state == VW_DOMAIN_STATE_CRASHED;
     case VW_DOMAIN_ACTION_SHUTDOWN:
-      return state == VW_DOMAIN_STATE_RUNNING || state == VW_DOMAIN_STATE_BLOCKED;
+    case VW_DOMAIN_ACTION_REBOOT:
+    case VW_DOMAIN_ACTION_RESET:
+    case VW_DOMAIN_ACTION_SUSPEND:
+      return running;
     case VW_DOMAIN_ACTION_DESTROY:
       return vw_domain_state_is_active (state);
-    case VW_DOMAIN_ACTION_SUSPEND:
-      return state == VW_DOMAIN_STATE_RUNNING || state == VW_DOMAIN_STATE_BLOCKED;
     case VW_DOMAIN_ACTION_RESUME:
       return state == VW_DOMAIN_STATE_PAUSED;
+    case VW_DOMAIN_ACTION_MANAGED_SAVE:
+      return running || state == VW_DOMAIN_STATE_PAUSED;
+    case VW_DOMAIN_ACTION_AUTOSTART_ENABLE:
+    case VW_DOMAIN_ACTION_AUTOSTART_DISABLE:
+      return TRUE;
     default:
       return FALSE;
     }

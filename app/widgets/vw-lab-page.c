@@ -330,7 +330,7 @@ run_done (GObject      *object,
   g_autoptr(VwLabPage) self = context->self;
   g_autoptr(GError) error = NULL;
 
-  if (!vw_domain_run_finish (domain, result, &error))
+  if (!vw_domain_op_finish (domain, result, &error))
     {
       g_autofree char *what = NULL;
       g_autofree char *message = NULL;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every source with translatable strings is listed in po/POTFILES.in, and
-every listed file exists. Usage: check-potfiles.py SOURCE_ROOT"""
+every listed file exists. Usage: check-potfiles.py SOURCE_ROOT [--write]
+(--write rewrites po/POTFILES.in from the sources)."""
 import os
 import re
 import sys
@@ -36,6 +37,14 @@ for top in ("app", "ui", "data"):
             with open(os.path.join(root, path), encoding="utf-8") as f:
                 if patterns[ext].search(f.read()):
                     wanted.add(path)
+
+if "--write" in sys.argv:
+    with open(os.path.join(root, "po", "POTFILES.in"), "w", encoding="utf-8") as f:
+        f.write("# Files with translatable strings; tests/scripts/check-potfiles.py keeps this complete\n")
+        f.write("# (run it with --write after adding one).\n")
+        for path in sorted(wanted):
+            f.write(path + "\n")
+    listed = wanted
 
 missing = sorted(wanted - listed)
 stale = sorted(p for p in listed if not os.path.exists(os.path.join(root, p)))

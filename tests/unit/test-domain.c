@@ -73,7 +73,7 @@ run_done (GObject      *object,
 {
   Fixture *fixture = user_data;
 
-  vw_domain_run_finish (VW_DOMAIN (object), result, &fixture->error);
+  vw_domain_op_finish (VW_DOMAIN (object), result, &fixture->error);
   fixture->done = TRUE;
 }
 

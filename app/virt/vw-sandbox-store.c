@@ -1,0 +1,681 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vw-sandbox-store"
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "vw-connection-private.h"
+#include "vw-file.h"
+#include "vw-sandbox-store.h"
+#include "vw-virt.h"
+
+/* Keeps the learner's sandbox lab on disk. After each change made through
+ * the connection (and when asked, at quit) the whole state of the test
+ * driver is written back as a node file: domains with their run state and
+ * snapshots, networks, pools with their volumes. What a node file cannot say
+ * (a stopped network or pool, autostart flags) goes into an extra element
+ * of our own, <vw:state>, which the test driver ignores and we apply after
+ * opening. Files are written atomically, so a crash leaves the previous
+ * state, never half a file. */
+
+#define TEST_NS "http://libvirt.org/schemas/domain/test/1.0"
+#define VW_NS "https://virtworkbench.org/xmlns/sandbox/1.0"
+#define SAVE_DELAY_MS 150
+
+/* ----- Serializing, in a worker thread ----- */
+
+static xmlNode *
+import_xml (xmlNode     *parent,
+            const char  *xml,
+            GError     **error)
+{
+  xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), "object.xml", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
+  xmlNode *copy;
+
+  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("libvirt returned unreadable XML"));
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  copy = xmlDocCopyNode (xmlDocGetRootElement (doc), parent->doc, 1);
+  xmlAddChild (parent, copy);
+  xmlFreeDoc (doc);
+  return copy;
+}
+
+static gboolean
+add_snapshots (xmlNode      *dom_node,
+               xmlNs        *test_ns,
+               virDomainPtr  dom,
+               GError      **error)
+{
+  virDomainSnapshotPtr *snaps = NULL;
+  int n = virDomainListAllSnapshots (dom, &snaps, VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL);
+  gboolean ok = TRUE;
+
+  if (n < 0)
+    {
+      virResetLastError ();
+      return TRUE;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      char *xml = ok ? virDomainSnapshotGetXMLDesc (snaps[i], VIR_DOMAIN_SNAPSHOT_XML_SECURE) : NULL;
+      xmlNode *holder;
+      xmlNode *snap;
+
+      if (ok && xml == NULL)
+        ok = vw_virt_set_error (error, NULL);
+      if (ok)
+        {
+          /* The test driver reads a snapshot's elements straight inside
+           * <test:domainsnapshot>, and <active>1</active> marks the current. */
+          holder = xmlNewChild (dom_node, test_ns, (const xmlChar *) "domainsnapshot", NULL);
+          snap = import_xml (holder, xml, error);
+          if (snap == NULL)
+            ok = FALSE;
+          else
+            {
+              xmlNode *child = snap->children;
+
+              while (child != NULL)
+                {
+                  xmlNode *next = child->next;
+
+                  xmlUnlinkNode (child);
+                  xmlAddChild (holder, child);
+                  child = next;
+                }
+              xmlUnlinkNode (snap);
+              xmlFreeNode (snap);
+              xmlNewChild (holder, NULL, (const xmlChar *) "active",
+                           (const xmlChar *) (virDomainSnapshotIsCurrent (snaps[i], 0) == 1 ? "1" : "0"));
+            }
+        }
+      free (xml);
+      virDomainSnapshotFree (snaps[i]);
+    }
+  free (snaps);
+  return ok;
+}
+
+static gboolean
+add_domains (xmlNode       *root,
+             xmlNs         *test_ns,
+             xmlNode       *state,
+             virConnectPtr  conn,
+             GError       **error)
+{
+  virDomainPtr *doms = NULL;
+  int n = virConnectListAllDomains (conn, &doms, 0);
+  gboolean ok = TRUE;
+
+  if (n < 0)
+    return vw_virt_set_error (error, _("Could not list the machines"));
+
+  for (int i = 0; i < n; i++)
+    {
+      virDomainInfo info;
+      gboolean persistent = virDomainIsPersistent (doms[i]) == 1;
+      int autostart = 0;
+      char *xml = NULL;
+      xmlNode *node;
+      char runstate[8];
+
+      if (ok && virDomainGetInfo (doms[i], &info) < 0)
+        ok = vw_virt_set_error (error, virDomainGetName (doms[i]));
+      if (ok)
+        {
+          /* The persistent configuration, not live changes: the same a host
+           * would boot from after a restart. */
+          xml = virDomainGetXMLDesc (doms[i], (persistent ? VIR_DOMAIN_XML_INACTIVE : 0) | VIR_DOMAIN_XML_SECURE);
+          if (xml == NULL)
+            ok = vw_virt_set_error (error, virDomainGetName (doms[i]));
+        }
+      if (ok && (node = import_xml (root, xml, error)) == NULL)
+        ok = FALSE;
+      if (ok)
+        {
+          xmlUnsetProp (node, (const xmlChar *) "id");
+          g_snprintf (runstate, sizeof runstate, "%d", info.state);
+          xmlNewChild (node, test_ns, (const xmlChar *) "runstate", (const xmlChar *) runstate);
+          if (!persistent)
+            xmlNewChild (node, test_ns, (const xmlChar *) "transient", NULL);
+          if (virDomainHasManagedSaveImage (doms[i], 0) == 1)
+            xmlNewChild (node, test_ns, (const xmlChar *) "hasmanagedsave", NULL);
+          ok = add_snapshots (node, test_ns, doms[i], error);
+
+          if (virDomainGetAutostart (doms[i], &autostart) == 0 && autostart)
+            {
+              xmlNode *entry = xmlNewChild (state, NULL, (const xmlChar *) "domain", NULL);
+
+              xmlSetProp (entry, (const xmlChar *) "name", (const xmlChar *) virDomainGetName (doms[i]));
+              xmlSetProp (entry, (const xmlChar *) "autostart", (const xmlChar *) "yes");
+            }
+          virResetLastError ();
+        }
+      free (xml);
+      virDomainFree (doms[i]);
+    }
+  free (doms);
+  return ok;
+}
+
+static void
+add_state_entry (xmlNode    *state,
+                 const char *element,
+                 const char *name,
+                 gboolean    active,
+                 gboolean    autostart)
+{
+  xmlNode *entry = xmlNewChild (state, NULL, (const xmlChar *) element, NULL);
+
+  xmlSetProp (entry, (const xmlChar *) "name", (const xmlChar *) name);
+  xmlSetProp (entry, (const xmlChar *) "active", (const xmlChar *) (active ? "yes" : "no"));
+  xmlSetProp (entry, (const xmlChar *) "autostart", (const xmlChar *) (autostart ? "yes" : "no"));
+}
+
+static gboolean
+add_networks (xmlNode       *root,
+              xmlNode       *state,
+              virConnectPtr  conn,
+              GError       **error)
+{
+  virNetworkPtr *nets = NULL;
+  int n = virConnectListAllNetworks (conn, &nets, 0);
+  gboolean ok = TRUE;
+
+  if (n < 0)
+    return vw_virt_set_error (error, _("Could not list the networks"));
+
+  for (int i = 0; i < n; i++)
+    {
+      char *xml = ok ? virNetworkGetXMLDesc (nets[i], VIR_NETWORK_XML_INACTIVE) : NULL;
+      int autostart = 0;
+
+      if (ok && (xml == NULL || import_xml (root, xml, error) == NULL))
+        ok = xml == NULL ? vw_virt_set_error (error, virNetworkGetName (nets[i])) : FALSE;
+      if (ok)
+        {
+          virNetworkGetAutostart (nets[i], &autostart);
+          add_state_entry (state, "network", virNetworkGetName (nets[i]), virNetworkIsActive (nets[i]) == 1,
+                           autostart != 0);
+        }
+      free (xml);
+      virNetworkFree (nets[i]);
+    }
+  free (nets);
+  return ok;
+}
+
+static gboolean
+add_volumes (xmlNode           *pool_node,
+             virStoragePoolPtr  pool,
+             GError           **error)
+{
+  virStorageVolPtr *vols = NULL;
+  int n = virStoragePoolListAllVolumes (pool, &vols, 0);
+  gboolean ok = TRUE;
+
+  /* An inactive pool lists no volumes; the file keeps none for it. */
+  if (n < 0)
+    {
+      virResetLastError ();
+      return TRUE;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      char *xml = ok ? virStorageVolGetXMLDesc (vols[i], 0) : NULL;
+
+      if (ok && (xml == NULL || import_xml (pool_node, xml, error) == NULL))
+        ok = xml == NULL ? vw_virt_set_error (error, virStorageVolGetName (vols[i])) : FALSE;
+      free (xml);
+      virStorageVolFree (vols[i]);
+    }
+  free (vols);
+  return ok;
+}
+
+static gboolean
+add_pools (xmlNode       *root,
+           xmlNode       *state,
+           virConnectPtr  conn,
+           GError       **error)
+{
+  virStoragePoolPtr *pools = NULL;
+  int n = virConnectListAllStoragePools (conn, &pools, 0);
+  gboolean ok = TRUE;
+
+  if (n < 0)
+    return vw_virt_set_error (error, _("Could not list the storage pools"));
+
+  for (int i = 0; i < n; i++)
+    {
+      char *xml = ok ? virStoragePoolGetXMLDesc (pools[i], VIR_STORAGE_XML_INACTIVE) : NULL;
+      xmlNode *node = NULL;
+      int autostart = 0;
+
+      if (ok && (xml == NULL || (node = import_xml (root, xml, error)) == NULL))
+        ok = xml == NULL ? vw_virt_set_error (error, virStoragePoolGetName (pools[i])) : FALSE;
+      if (ok)
+        ok = add_volumes (node, pools[i], error);
+      if (ok)
+        {
+          virStoragePoolGetAutostart (pools[i], &autostart);
+          add_state_entry (state, "pool", virStoragePoolGetName (pools[i]),
+                           virStoragePoolIsActive (pools[i]) == 1, autostart != 0);
+        }
+      free (xml);
+      virStoragePoolFree (pools[i]);
+    }
+  free (pools);
+  return ok;
+}
+
+/**
+ * vw_sandbox_serialize:
+ *
+ * The whole state of a test-driver connection as a node file that the test
+ * driver loads back. Call it from a worker thread.
+ *
+ * Returns: (transfer full): the XML, or %NULL with @error set
+ */
+char *
+vw_sandbox_serialize (virConnectPtr   conn,
+                      GError        **error)
+{
+  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNode *root = xmlNewNode (NULL, (const xmlChar *) "node");
+  xmlNs *test_ns = xmlNewNs (root, (const xmlChar *) TEST_NS, (const xmlChar *) "test");
+  xmlNs *vw_ns = xmlNewNs (root, (const xmlChar *) VW_NS, (const xmlChar *) "vw");
+  xmlNode *state;
+  virNodeInfo node_info;
+  xmlChar *buffer = NULL;
+  int size = 0;
+  char *result = NULL;
+
+  xmlDocSetRootElement (doc, root);
+  xmlAddChild (root, xmlNewComment ((const xmlChar *) " The Virt Workbench sandbox lab, as the learner left it. "));
+
+  if (virNodeGetInfo (conn, &node_info) == 0)
+    {
+      xmlNode *cpu = xmlNewChild (root, NULL, (const xmlChar *) "cpu", NULL);
+      char text[32];
+
+#define ADD_NUMBER(parent, name, value) \
+      (g_snprintf (text, sizeof text, "%u", (guint) (value)), \
+       xmlNewChild (parent, NULL, (const xmlChar *) (name), (const xmlChar *) text))
+      ADD_NUMBER (cpu, "mhz", node_info.mhz);
+      xmlNewChild (cpu, NULL, (const xmlChar *) "model", (const xmlChar *) node_info.model);
+      ADD_NUMBER (cpu, "nodes", node_info.nodes);
+      ADD_NUMBER (cpu, "sockets", node_info.sockets);
+      ADD_NUMBER (cpu, "cores", node_info.cores);
+      ADD_NUMBER (cpu, "threads", node_info.threads);
+      ADD_NUMBER (cpu, "active", node_info.cpus);
+      g_snprintf (text, sizeof text, "%lu", node_info.memory);
+      xmlNewChild (root, NULL, (const xmlChar *) "memory", (const xmlChar *) text);
+#undef ADD_NUMBER
+    }
+  virResetLastError ();
+
+  state = xmlNewNode (vw_ns, (const xmlChar *) "state");
+  if (add_domains (root, test_ns, state, conn, error)
+      && add_networks (root, state, conn, error)
+      && add_pools (root, state, conn, error))
+    {
+      xmlAddChild (root, state);
+      state = NULL;
+      xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
+      result = g_strndup ((const char *) buffer, size);
+      xmlFree (buffer);
+    }
+
+  if (state != NULL)
+    xmlFreeNode (state);
+  xmlFreeDoc (doc);
+  return result;
+}
+
+/* ----- Applying <vw:state> after opening ----- */
+
+static gboolean
+apply_entry (virConnectPtr   conn,
+             xmlNode        *entry,
+             GError        **error)
+{
+  xmlChar *name = xmlGetProp (entry, (const xmlChar *) "name");
+  xmlChar *active = xmlGetProp (entry, (const xmlChar *) "active");
+  xmlChar *autostart = xmlGetProp (entry, (const xmlChar *) "autostart");
+  gboolean want_autostart = autostart != NULL && xmlStrEqual (autostart, (const xmlChar *) "yes");
+  gboolean want_inactive = active != NULL && xmlStrEqual (active, (const xmlChar *) "no");
+  gboolean ok = TRUE;
+
+  if (name == NULL)
+    goto out;
+
+  if (xmlStrEqual (entry->name, (const xmlChar *) "network"))
+    {
+      virNetworkPtr net = virNetworkLookupByName (conn, (const char *) name);
+
+      if (net != NULL)
+        {
+          if (want_autostart)
+            ok = virNetworkSetAutostart (net, 1) == 0;
+          if (ok && want_inactive && virNetworkIsActive (net) == 1)
+            ok = virNetworkDestroy (net) == 0;
+          virNetworkFree (net);
+        }
+    }
+  else if (xmlStrEqual (entry->name, (const xmlChar *) "pool"))
+    {
+      virStoragePoolPtr pool = virStoragePoolLookupByName (conn, (const char *) name);
+
+      if (pool != NULL)
+        {
+          if (want_autostart)
+            ok = virStoragePoolSetAutostart (pool, 1) == 0;
+          if (ok && want_inactive && virStoragePoolIsActive (pool) == 1)
+            ok = virStoragePoolDestroy (pool) == 0;
+          virStoragePoolFree (pool);
+        }
+    }
+  else if (xmlStrEqual (entry->name, (const xmlChar *) "domain"))
+    {
+      virDomainPtr dom = virDomainLookupByName (conn, (const char *) name);
+
+      if (dom != NULL)
+        {
+          if (want_autostart)
+            ok = virDomainSetAutostart (dom, 1) == 0;
+          virDomainFree (dom);
+        }
+    }
+
+  if (!ok)
+    vw_virt_set_error (error, (const char *) name);
+  virResetLastError ();
+
+out:
+  xmlFree (name);
+  xmlFree (active);
+  xmlFree (autostart);
+  return ok;
+}
+
+/**
+ * vw_sandbox_apply_overlay:
+ * @node_path: the node file @conn was opened on
+ *
+ * Applies what a node file cannot say (stopped networks and pools,
+ * autostart flags) from its <vw:state> element, if it has one.
+ */
+gboolean
+vw_sandbox_apply_overlay (virConnectPtr   conn,
+                          const char     *node_path,
+                          GError        **error)
+{
+  xmlDoc *doc = xmlReadFile (node_path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlNode *root;
+  gboolean ok = TRUE;
+
+  if (doc == NULL)
+    return TRUE;
+
+  root = xmlDocGetRootElement (doc);
+  for (xmlNode *child = root != NULL ? root->children : NULL; ok && child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE || child->ns == NULL
+          || !xmlStrEqual (child->ns->href, (const xmlChar *) VW_NS)
+          || !xmlStrEqual (child->name, (const xmlChar *) "state"))
+        continue;
+      for (xmlNode *entry = child->children; ok && entry != NULL; entry = entry->next)
+        if (entry->type == XML_ELEMENT_NODE)
+          ok = apply_entry (conn, entry, error);
+    }
+
+  xmlFreeDoc (doc);
+  return ok;
+}
+
+/* The node file of a test:///path URI, or %NULL for test:///default and
+ * every other driver. */
+char *
+vw_sandbox_path_from_uri (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+
+  if (uri == NULL || !g_str_has_prefix (uri, "test:///"))
+    return NULL;
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL || g_strcmp0 (g_uri_get_path (parsed), "/default") == 0)
+    return NULL;
+  return g_strdup (g_uri_get_path (parsed));
+}
+
+/* ----- The store ----- */
+
+struct _VwSandboxStore
+{
+  GObject parent_instance;
+
+  VwConnection *connection;
+  char *path;
+  guint save_id;
+  guint n_saves;
+  char *error;
+  gboolean saving;
+  gboolean again;
+};
+
+G_DEFINE_FINAL_TYPE (VwSandboxStore, vw_sandbox_store, G_TYPE_OBJECT)
+
+typedef struct
+{
+  virConnectPtr conn;
+  char *path;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  if (data->conn != NULL)
+    virConnectClose (data->conn);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+  g_autofree char *xml = vw_sandbox_serialize (data->conn, &error);
+
+  if (xml == NULL || !vw_file_write_atomic (data->path, xml, -1, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void schedule_save (VwSandboxStore *self);
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  VwSandboxStore *self = VW_SANDBOX_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  g_clear_pointer (&self->error, g_free);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      self->error = g_strdup_printf (_("Could not save the sandbox lab to %s: %s"), self->path, error->message);
+      g_warning ("%s", self->error);
+      g_task_return_error (outer, g_steal_pointer (&error));
+    }
+  else
+    {
+      self->n_saves++;
+      g_task_return_boolean (outer, TRUE);
+    }
+
+  /* A change that came in while we were writing is saved now. */
+  if (self->again)
+    {
+      self->again = FALSE;
+      schedule_save (self);
+    }
+}
+
+void
+vw_sandbox_store_save_async (VwSandboxStore      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = NULL;
+  SaveData *data;
+  virConnectPtr conn;
+
+  g_return_if_fail (VW_IS_SANDBOX_STORE (self));
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  conn = vw_connection_ref_virconn (self->connection);
+  if (conn == NULL)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, _("The sandbox lab is not open"));
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->conn = conn;
+  data->path = g_strdup (self->path);
+  self->saving = TRUE;
+
+  inner = g_task_new (self, cancellable, save_done, g_steal_pointer (&outer));
+  g_task_set_task_data (inner, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+vw_sandbox_store_save_finish (VwSandboxStore  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+save_now (gpointer user_data)
+{
+  VwSandboxStore *self = user_data;
+
+  self->save_id = 0;
+  vw_sandbox_store_save_async (self, NULL, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes often come in bursts (a clone is two); one save covers them. */
+static void
+schedule_save (VwSandboxStore *self)
+{
+  if (self->saving)
+    {
+      self->again = TRUE;
+      return;
+    }
+  if (self->save_id == 0)
+    self->save_id = g_timeout_add (SAVE_DELAY_MS, save_now, self);
+}
+
+static void
+vw_sandbox_store_dispose (GObject *object)
+{
+  VwSandboxStore *self = VW_SANDBOX_STORE (object);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->connection != NULL)
+    g_signal_handlers_disconnect_by_data (self->connection, self);
+  g_clear_object (&self->connection);
+
+  G_OBJECT_CLASS (vw_sandbox_store_parent_class)->dispose (object);
+}
+
+static void
+vw_sandbox_store_finalize (GObject *object)
+{
+  VwSandboxStore *self = VW_SANDBOX_STORE (object);
+
+  g_free (self->path);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (vw_sandbox_store_parent_class)->finalize (object);
+}
+
+static void
+vw_sandbox_store_class_init (VwSandboxStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vw_sandbox_store_dispose;
+  object_class->finalize = vw_sandbox_store_finalize;
+}
+
+static void
+vw_sandbox_store_init (VwSandboxStore *self)
+{
+}
+
+/**
+ * vw_sandbox_store_new:
+ * @connection: a test:// connection on @path
+ *
+ * Saves @connection's state to @path after every change made through it.
+ */
+VwSandboxStore *
+vw_sandbox_store_new (VwConnection *connection,
+                      const char   *path)
+{
+  VwSandboxStore *self = g_object_new (VW_TYPE_SANDBOX_STORE, NULL);
+
+  self->connection = g_object_ref (connection);
+  self->path = g_strdup (path);
+  g_signal_connect_swapped (connection, "changed", G_CALLBACK (schedule_save), self);
+  return self;
+}
+
+const char *
+vw_sandbox_store_get_path (VwSandboxStore *self)
+{
+  g_return_val_if_fail (VW_IS_SANDBOX_STORE (self), NULL);
+  return self->path;
+}
+
+/* How many saves have completed; tests wait on it. */
+guint
+vw_sandbox_store_get_n_saves (VwSandboxStore *self)
+{
+  g_return_val_if_fail (VW_IS_SANDBOX_STORE (self), 0);
+  return self->n_saves;
+}
+
+const char *
+vw_sandbox_store_get_error (VwSandboxStore *self)
+{
+  g_return_val_if_fail (VW_IS_SANDBOX_STORE (self), NULL);
+  return self->error;
+}

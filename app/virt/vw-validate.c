@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vw-validate"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vw-validate.h"
+
+/* Checks made before any libvirt call, so that a wrong name or URI gets a
+ * clear message and nothing is attempted. libvirt itself is more lenient
+ * (a domain name may hold almost anything but '/'); we keep to names that
+ * every tool, file system and shell handles without quoting surprises. */
+
+G_DEFINE_QUARK (vw-validate-error-quark, vw_validate_error)
+
+#define MAX_NAME 64
+
+static const char *
+kind_noun (VwObjectKind kind)
+{
+  switch (kind)
+    {
+    case VW_OBJECT_MACHINE:
+      return _("A machine name");
+    case VW_OBJECT_NETWORK:
+      return _("A network name");
+    case VW_OBJECT_POOL:
+      return _("A storage pool name");
+    case VW_OBJECT_VOLUME:
+      return _("A volume name");
+    case VW_OBJECT_SNAPSHOT:
+      return _("A snapshot name");
+    case VW_OBJECT_FILTER:
+      return _("A filter name");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+vw_validate_name (VwObjectKind   kind,
+                  const char    *name,
+                  GError       **error)
+{
+  if (name == NULL || *name == '\0')
+    {
+      /* Translators: %s is "A machine name", "A network name", … */
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_NAME,
+                   _("%s cannot be empty."), kind_noun (kind));
+      return FALSE;
+    }
+
+  if (strlen (name) > MAX_NAME)
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_NAME,
+                   _("%s can have at most %d characters."), kind_noun (kind), MAX_NAME);
+      return FALSE;
+    }
+
+  if (!g_ascii_isalnum (name[0]))
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_NAME,
+                   _("%s must start with a letter or a digit."), kind_noun (kind));
+      return FALSE;
+    }
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || strchr ("-_.+", *p) != NULL)
+        continue;
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_NAME,
+                   _("%s can only hold letters, digits and the characters - _ . + (found “%c”)."),
+                   kind_noun (kind), g_ascii_isprint (*p) ? *p : '?');
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The drivers and transports a libvirt client can name in a URI. */
+static const char *drivers[] = {
+  "qemu", "xen", "lxc", "test", "ch", "bhyve", "vbox", "vmwareplayer", "vmwarews", "vmwarefusion",
+  "openvz", "vz", "esx", "gsx", "vpx", "hyperv", NULL
+};
+
+static const char *transports[] = {
+  "ssh", "libssh", "libssh2", "tcp", "tls", "unix", "ext", NULL
+};
+
+gboolean
+vw_validate_uri (const char  *uri,
+                 GError     **error)
+{
+  g_autoptr(GUri) parsed = NULL;
+  g_autofree char *scheme = NULL;
+  char *plus;
+
+  if (uri == NULL || *uri == '\0')
+    {
+      g_set_error_literal (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_URI,
+                           _("The connection URI cannot be empty."));
+      return FALSE;
+    }
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS | G_URI_FLAGS_ENCODED, NULL);
+  if (parsed == NULL || g_uri_get_scheme (parsed) == NULL || strstr (uri, "://") == NULL)
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_URI,
+                   _("“%s” is not a libvirt URI; they look like qemu:///system or qemu+ssh://user@host/system."),
+                   uri);
+      return FALSE;
+    }
+
+  scheme = g_ascii_strdown (g_uri_get_scheme (parsed), -1);
+  plus = strchr (scheme, '+');
+  if (plus != NULL)
+    {
+      *plus = '\0';
+      if (!g_strv_contains (transports, plus + 1))
+        {
+          g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_URI,
+                       _("“%s” is not a transport libvirt knows; use ssh, tcp, tls, libssh, libssh2, unix or ext."),
+                       plus + 1);
+          return FALSE;
+        }
+    }
+
+  if (!g_strv_contains (drivers, scheme))
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_URI,
+                   _("“%s” is not a libvirt driver; try qemu, xen, lxc or test."), scheme);
+      return FALSE;
+    }
+
+  if (plus != NULL && g_strcmp0 (plus + 1, "unix") != 0
+      && (g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0'))
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_URI,
+                   _("A remote URI needs a host name, as in %s+%s://host/system."), scheme, plus + 1);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+vw_validate_abs_path (const char  *path,
+                      GError     **error)
+{
+  if (path == NULL || !g_path_is_absolute (path))
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_PATH,
+                   _("“%s” is not an absolute path; it must start with /."), path != NULL ? path : "");
+      return FALSE;
+    }
+  if (strstr (path, "/../") != NULL || g_str_has_suffix (path, "/.."))
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_PATH,
+                   _("“%s” must not contain “..”."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
