@@ -59,6 +59,9 @@ extern const VwKind vw_pool_kind;
 virConnectPtr vw_connection_ref_virconn (VwConnection       *self);
 void          vw_connection_record      (VwConnection       *self,
                                          const char * const *virsh_args);
+void          vw_connection_refresh     (VwConnection       *self,
+                                         VwKindId            kind,
+                                         gpointer            ptr);
 
 G_END_DECLS
 

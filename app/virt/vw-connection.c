@@ -861,6 +861,20 @@ vw_connection_record (VwConnection       *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A fresh read of one object after an operation: some changes (autostart,
+ * vCPUs of a shut-off domain) send no libvirt event. */
+void
+vw_connection_refresh (VwConnection *self,
+                       VwKindId      kind,
+                       gpointer      ptr)
+{
+  g_return_if_fail (VW_IS_CONNECTION (self));
+  g_return_if_fail (kind < VW_N_KINDS);
+
+  if (ptr != NULL && self->conn != NULL)
+    refresh_object (self, kind, ptr);
+}
+
 /* ----- GObject ----- */
 
 static char *

@@ -52,13 +52,20 @@ op_done (GObject      *object,
 {
   g_autoptr(GTask) outer = user_data;
   VwDomain *self = VW_DOMAIN (object);
+  g_autoptr(VwConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
 
   vw_domain_set_busy (self, FALSE);
   if (!vw_virt_op_finish (result, &error))
-    g_task_return_error (outer, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (outer, TRUE);
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  connection = vw_domain_dup_connection (self);
+  if (connection != NULL)
+    vw_connection_refresh (connection, VW_KIND_DOMAIN, ((DomainOp *) vw_virt_op_get_data (result))->dom);
+  g_task_return_boolean (outer, TRUE);
 }
 
 /* Starts @func for @op unless @error is already set by a check. */
