@@ -93,8 +93,10 @@ add_snapshots (xmlNode      *dom_node,
                 }
               xmlUnlinkNode (snap);
               xmlFreeNode (snap);
-              xmlNewChild (holder, NULL, (const xmlChar *) "active",
-                           (const xmlChar *) (virDomainSnapshotIsCurrent (snaps[i], 0) == 1 ? "1" : "0"));
+              /* xmlNewChild() would put it in the parent's test: namespace. */
+              xmlAddChild (holder, xmlNewDocRawNode (holder->doc, NULL, (const xmlChar *) "active",
+                                                     (const xmlChar *) (virDomainSnapshotIsCurrent (snaps[i], 0) == 1
+                                                                        ? "1" : "0")));
             }
         }
       free (xml);
@@ -120,22 +122,31 @@ add_domains (xmlNode       *root,
 
   for (int i = 0; i < n; i++)
     {
+      /* Names first: every libvirt call clears the thread's last error. */
+      const char *name = virDomainGetName (doms[i]);
       virDomainInfo info;
       gboolean persistent = virDomainIsPersistent (doms[i]) == 1;
       int autostart = 0;
       char *xml = NULL;
+      char *config = NULL;
       xmlNode *node;
       char runstate[8];
 
       if (ok && virDomainGetInfo (doms[i], &info) < 0)
-        ok = vw_virt_set_error (error, virDomainGetName (doms[i]));
+        ok = vw_virt_set_error (error, name);
       if (ok)
         {
-          /* The persistent configuration, not live changes: the same a host
-           * would boot from after a restart. */
-          xml = virDomainGetXMLDesc (doms[i], (persistent ? VIR_DOMAIN_XML_INACTIVE : 0) | VIR_DOMAIN_XML_SECURE);
+          /* A running domain is saved as it runs (the test driver loads one
+           * definition); its configuration for the next boot, which may
+           * differ (setmem --config), goes into <vw:state>. */
+          gboolean active = info.state != VIR_DOMAIN_SHUTOFF && info.state != VIR_DOMAIN_CRASHED;
+
+          xml = virDomainGetXMLDesc (doms[i], (persistent && !active ? VIR_DOMAIN_XML_INACTIVE : 0)
+                                              | VIR_DOMAIN_XML_SECURE);
           if (xml == NULL)
-            ok = vw_virt_set_error (error, virDomainGetName (doms[i]));
+            ok = vw_virt_set_error (error, name);
+          if (ok && persistent && active)
+            config = virDomainGetXMLDesc (doms[i], VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
         }
       if (ok && (node = import_xml (root, xml, error)) == NULL)
         ok = FALSE;
@@ -150,16 +161,24 @@ add_domains (xmlNode       *root,
             xmlNewChild (node, test_ns, (const xmlChar *) "hasmanagedsave", NULL);
           ok = add_snapshots (node, test_ns, doms[i], error);
 
-          if (virDomainGetAutostart (doms[i], &autostart) == 0 && autostart)
+          virDomainGetAutostart (doms[i], &autostart);
+          if (ok && (autostart || config != NULL))
             {
               xmlNode *entry = xmlNewChild (state, NULL, (const xmlChar *) "domain", NULL);
 
-              xmlSetProp (entry, (const xmlChar *) "name", (const xmlChar *) virDomainGetName (doms[i]));
-              xmlSetProp (entry, (const xmlChar *) "autostart", (const xmlChar *) "yes");
+              xmlSetProp (entry, (const xmlChar *) "name", (const xmlChar *) name);
+              xmlSetProp (entry, (const xmlChar *) "autostart", (const xmlChar *) (autostart ? "yes" : "no"));
+              if (config != NULL)
+                {
+                  xmlNode *holder = xmlNewChild (entry, NULL, (const xmlChar *) "config", NULL);
+
+                  ok = import_xml (holder, config, error) != NULL;
+                }
             }
           virResetLastError ();
         }
       free (xml);
+      free (config);
       virDomainFree (doms[i]);
     }
   free (doms);
@@ -195,16 +214,24 @@ add_networks (xmlNode       *root,
 
   for (int i = 0; i < n; i++)
     {
-      char *xml = ok ? virNetworkGetXMLDesc (nets[i], VIR_NETWORK_XML_INACTIVE) : NULL;
+      const char *name = virNetworkGetName (nets[i]);
+      char *xml = NULL;
       int autostart = 0;
 
+      if (ok)
+        {
+          /* The test driver knows no --inactive for networks; its definition
+           * is then the live one. */
+          xml = virNetworkGetXMLDesc (nets[i], VIR_NETWORK_XML_INACTIVE);
+          if (xml == NULL && vw_virt_last_error_is (VIR_ERR_INVALID_ARG))
+            xml = virNetworkGetXMLDesc (nets[i], 0);
+        }
       if (ok && (xml == NULL || import_xml (root, xml, error) == NULL))
-        ok = xml == NULL ? vw_virt_set_error (error, virNetworkGetName (nets[i])) : FALSE;
+        ok = xml == NULL ? vw_virt_set_error (error, name) : FALSE;
       if (ok)
         {
           virNetworkGetAutostart (nets[i], &autostart);
-          add_state_entry (state, "network", virNetworkGetName (nets[i]), virNetworkIsActive (nets[i]) == 1,
-                           autostart != 0);
+          add_state_entry (state, "network", name, virNetworkIsActive (nets[i]) == 1, autostart != 0);
         }
       free (xml);
       virNetworkFree (nets[i]);
@@ -213,28 +240,64 @@ add_networks (xmlNode       *root,
   return ok;
 }
 
+/* The <volume> elements of pool @name in the previous save, if any. */
+static void
+copy_previous_volumes (xmlNode    *pool_node,
+                       xmlDoc     *previous,
+                       const char *name)
+{
+  xmlNode *root = previous != NULL ? xmlDocGetRootElement (previous) : NULL;
+
+  for (xmlNode *pool = root != NULL ? root->children : NULL; pool != NULL; pool = pool->next)
+    {
+      xmlNode *child;
+      gboolean match = FALSE;
+
+      if (pool->type != XML_ELEMENT_NODE || !xmlStrEqual (pool->name, (const xmlChar *) "pool"))
+        continue;
+      for (child = pool->children; child != NULL; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, (const xmlChar *) "name"))
+          {
+            xmlChar *text = xmlNodeGetContent (child);
+
+            match = xmlStrEqual (text, (const xmlChar *) name);
+            xmlFree (text);
+          }
+      if (!match)
+        continue;
+      for (child = pool->children; child != NULL; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, (const xmlChar *) "volume"))
+          xmlAddChild (pool_node, xmlDocCopyNode (child, pool_node->doc, 1));
+      return;
+    }
+}
+
 static gboolean
 add_volumes (xmlNode           *pool_node,
              virStoragePoolPtr  pool,
+             xmlDoc            *previous,
              GError           **error)
 {
   virStorageVolPtr *vols = NULL;
-  int n = virStoragePoolListAllVolumes (pool, &vols, 0);
+  int n = virStoragePoolIsActive (pool) == 1 ? virStoragePoolListAllVolumes (pool, &vols, 0) : -1;
   gboolean ok = TRUE;
 
-  /* An inactive pool lists no volumes; the file keeps none for it. */
+  /* A stopped pool lists no volumes, yet keeps them for when it starts
+   * again: the previous save still has them. */
   if (n < 0)
     {
       virResetLastError ();
+      copy_previous_volumes (pool_node, previous, virStoragePoolGetName (pool));
       return TRUE;
     }
 
   for (int i = 0; i < n; i++)
     {
+      const char *name = virStorageVolGetName (vols[i]);
       char *xml = ok ? virStorageVolGetXMLDesc (vols[i], 0) : NULL;
 
       if (ok && (xml == NULL || import_xml (pool_node, xml, error) == NULL))
-        ok = xml == NULL ? vw_virt_set_error (error, virStorageVolGetName (vols[i])) : FALSE;
+        ok = xml == NULL ? vw_virt_set_error (error, name) : FALSE;
       free (xml);
       virStorageVolFree (vols[i]);
     }
@@ -246,6 +309,7 @@ static gboolean
 add_pools (xmlNode       *root,
            xmlNode       *state,
            virConnectPtr  conn,
+           xmlDoc        *previous,
            GError       **error)
 {
   virStoragePoolPtr *pools = NULL;
@@ -257,19 +321,25 @@ add_pools (xmlNode       *root,
 
   for (int i = 0; i < n; i++)
     {
-      char *xml = ok ? virStoragePoolGetXMLDesc (pools[i], VIR_STORAGE_XML_INACTIVE) : NULL;
+      const char *name = virStoragePoolGetName (pools[i]);
+      char *xml = NULL;
       xmlNode *node = NULL;
       int autostart = 0;
 
-      if (ok && (xml == NULL || (node = import_xml (root, xml, error)) == NULL))
-        ok = xml == NULL ? vw_virt_set_error (error, virStoragePoolGetName (pools[i])) : FALSE;
       if (ok)
-        ok = add_volumes (node, pools[i], error);
+        {
+          xml = virStoragePoolGetXMLDesc (pools[i], VIR_STORAGE_XML_INACTIVE);
+          if (xml == NULL && vw_virt_last_error_is (VIR_ERR_INVALID_ARG))
+            xml = virStoragePoolGetXMLDesc (pools[i], 0);
+        }
+      if (ok && (xml == NULL || (node = import_xml (root, xml, error)) == NULL))
+        ok = xml == NULL ? vw_virt_set_error (error, name) : FALSE;
+      if (ok)
+        ok = add_volumes (node, pools[i], previous, error);
       if (ok)
         {
           virStoragePoolGetAutostart (pools[i], &autostart);
-          add_state_entry (state, "pool", virStoragePoolGetName (pools[i]),
-                           virStoragePoolIsActive (pools[i]) == 1, autostart != 0);
+          add_state_entry (state, "pool", name, virStoragePoolIsActive (pools[i]) == 1, autostart != 0);
         }
       free (xml);
       virStoragePoolFree (pools[i]);
@@ -280,6 +350,8 @@ add_pools (xmlNode       *root,
 
 /**
  * vw_sandbox_serialize:
+ * @previous_path: (nullable): the node file being replaced, for what the
+ *   driver cannot tell now (the volumes of a stopped pool)
  *
  * The whole state of a test-driver connection as a node file that the test
  * driver loads back. Call it from a worker thread.
@@ -288,8 +360,12 @@ add_pools (xmlNode       *root,
  */
 char *
 vw_sandbox_serialize (virConnectPtr   conn,
+                      const char     *previous_path,
                       GError        **error)
 {
+  xmlDoc *previous = previous_path != NULL
+                     ? xmlReadFile (previous_path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+                     : NULL;
   xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
   xmlNode *root = xmlNewNode (NULL, (const xmlChar *) "node");
   xmlNs *test_ns = xmlNewNs (root, (const xmlChar *) TEST_NS, (const xmlChar *) "test");
@@ -327,7 +403,7 @@ vw_sandbox_serialize (virConnectPtr   conn,
   state = xmlNewNode (vw_ns, (const xmlChar *) "state");
   if (add_domains (root, test_ns, state, conn, error)
       && add_networks (root, state, conn, error)
-      && add_pools (root, state, conn, error))
+      && add_pools (root, state, conn, previous, error))
     {
       xmlAddChild (root, state);
       state = NULL;
@@ -339,10 +415,41 @@ vw_sandbox_serialize (virConnectPtr   conn,
   if (state != NULL)
     xmlFreeNode (state);
   xmlFreeDoc (doc);
+  xmlFreeDoc (previous);
   return result;
 }
 
 /* ----- Applying <vw:state> after opening ----- */
+
+/* The next-boot configuration of a running domain: defining it while the
+ * domain runs leaves the live definition alone. */
+static gboolean
+apply_config (virConnectPtr  conn,
+              xmlNode       *entry)
+{
+  for (xmlNode *child = entry->children; child != NULL; child = child->next)
+    {
+      xmlBuffer *buffer;
+      virDomainPtr dom;
+
+      if (child->type != XML_ELEMENT_NODE || !xmlStrEqual (child->name, (const xmlChar *) "config")
+          || child->children == NULL)
+        continue;
+      for (xmlNode *domain = child->children; domain != NULL; domain = domain->next)
+        {
+          if (domain->type != XML_ELEMENT_NODE)
+            continue;
+          buffer = xmlBufferCreate ();
+          xmlNodeDump (buffer, domain->doc, domain, 0, 0);
+          dom = virDomainDefineXML (conn, (const char *) xmlBufferContent (buffer));
+          xmlBufferFree (buffer);
+          if (dom == NULL)
+            return FALSE;
+          virDomainFree (dom);
+        }
+    }
+  return TRUE;
+}
 
 static gboolean
 apply_entry (virConnectPtr   conn,
@@ -393,6 +500,8 @@ apply_entry (virConnectPtr   conn,
         {
           if (want_autostart)
             ok = virDomainSetAutostart (dom, 1) == 0;
+          if (ok)
+            ok = apply_config (conn, entry);
           virDomainFree (dom);
         }
     }
@@ -498,7 +607,7 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   GError *error = NULL;
-  g_autofree char *xml = vw_sandbox_serialize (data->conn, &error);
+  g_autofree char *xml = vw_sandbox_serialize (data->conn, data->path, &error);
 
   if (xml == NULL || !vw_file_write_atomic (data->path, xml, -1, &error))
     g_task_return_error (task, error);

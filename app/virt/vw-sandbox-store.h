@@ -27,6 +27,7 @@ gboolean        vw_sandbox_store_save_finish  (VwSandboxStore       *self,
 
 /* Worker-thread helpers, also used by the connection and the tests. */
 char           *vw_sandbox_serialize          (virConnectPtr         conn,
+                                               const char           *previous_path,
                                                GError              **error);
 gboolean        vw_sandbox_apply_overlay      (virConnectPtr         conn,
                                                const char           *node_path,

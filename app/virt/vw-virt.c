@@ -70,3 +70,16 @@ vw_virt_error_is (const GError *error,
 {
   return g_error_matches (error, VW_VIRT_ERROR, code);
 }
+
+/* Whether the calling thread's last libvirt error has @code; the error is
+ * cleared when it does, since the caller is about to handle it. */
+gboolean
+vw_virt_last_error_is (int code)
+{
+  virErrorPtr last = virGetLastError ();
+
+  if (last == NULL || last->code != code)
+    return FALSE;
+  virResetLastError ();
+  return TRUE;
+}

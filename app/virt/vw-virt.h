@@ -17,5 +17,6 @@ gboolean vw_virt_set_error       (GError     **error,
                                   const char  *what);
 gboolean vw_virt_error_is        (const GError *error,
                                   int           code);
+gboolean vw_virt_last_error_is   (int           code);
 
 G_END_DECLS

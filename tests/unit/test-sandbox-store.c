@@ -1,0 +1,538 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "vw-connection-private.h"
+#include "vw-domain.h"
+#include "vw-file.h"
+#include "vw-network.h"
+#include "vw-pool.h"
+#include "vw-sandbox-store.h"
+#include "vw-sandbox.h"
+#include "vw-shell.h"
+#include "vw-test-util.h"
+#include "vw-virt.h"
+
+/* The sandbox lab survives restarts and crashes, and the virsh lines the
+ * app records really do what the app did: replayed by the real virsh on a
+ * fresh copy of the same lab, they give the same XML for every object. */
+
+static char *test_dir;
+
+static char *
+fresh_copy (const char *name)
+{
+  g_autofree char *shipped = vw_sandbox_get_shipped_path ();
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (test_dir, name, NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (shipped, &contents, &length, NULL));
+  g_assert_true (vw_file_write_atomic (path, contents, (gssize) length, NULL));
+  return path;
+}
+
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} Op;
+
+static void
+op_done (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Op *op = user_data;
+
+  if (VW_IS_DOMAIN (object))
+    vw_domain_op_finish (VW_DOMAIN (object), result, &op->error);
+  else if (VW_IS_CONNECTION (object))
+    vw_connection_op_finish (VW_CONNECTION (object), result, &op->error);
+  else
+    vw_sandbox_store_save_finish (VW_SANDBOX_STORE (object), result, &op->error);
+  op->done = TRUE;
+}
+
+static gboolean
+op_is_done (gpointer data)
+{
+  return ((Op *) data)->done;
+}
+
+static void
+finish (Op *op)
+{
+  g_assert_true (vw_test_wait_until (op_is_done, op, 5000));
+  g_assert_no_error (op->error);
+  vw_test_wait_ms (50);
+  op->done = FALSE;
+}
+
+static VwDomain *
+find (VwConnection *connection,
+      const char   *name)
+{
+  VwDomain *domain = vw_connection_find_domain (connection, name);
+
+  g_assert_nonnull (domain);
+  return domain;
+}
+
+/* A spread of changes through the models: the lab as a learner leaves it. */
+static void
+work_on_lab (VwConnection *connection,
+             const char   *save_path)
+{
+  Op op = { FALSE, NULL };
+  const char *scratch = "<domain type='test'><name>scratch</name>"
+                        "<uuid>0a0b0c0d-1111-4222-8333-944455556666</uuid>"
+                        "<memory unit='MiB'>128</memory><vcpu>1</vcpu>"
+                        "<os><type arch='x86_64'>hvm</type></os></domain>";
+
+  vw_domain_run_async (find (connection, "db01"), VW_DOMAIN_ACTION_START, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_run_async (find (connection, "web01"), VW_DOMAIN_ACTION_SUSPEND, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_run_async (find (connection, "builder"), VW_DOMAIN_ACTION_AUTOSTART_ENABLE, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_run_async (find (connection, "client01"), VW_DOMAIN_ACTION_MANAGED_SAVE, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_set_memory_async (find (connection, "db01"), 2 * 1024 * 1024, FALSE, VW_CHANGE_LIVE, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_set_memory_async (find (connection, "db01"), 3 * 1024 * 1024, FALSE, VW_CHANGE_CONFIG, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_set_vcpus_async (find (connection, "builder"), 2, FALSE, VW_CHANGE_CONFIG, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_clone_async (find (connection, "builder"), "builder2", NULL, op_done, &op);
+  finish (&op);
+  vw_connection_define_domain_async (connection, scratch, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_run_async (find (connection, "router"), VW_DOMAIN_ACTION_DESTROY, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_undefine_async (find (connection, "router"), VW_UNDEFINE_REMOVE_STORAGE, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_run_async (find (connection, "db01"), VW_DOMAIN_ACTION_REBOOT, NULL, op_done, &op);
+  finish (&op);
+  if (save_path != NULL)
+    {
+      vw_domain_save_async (find (connection, "db01"), save_path, NULL, op_done, &op);
+      finish (&op);
+      vw_connection_restore_async (connection, save_path, NULL, op_done, &op);
+      finish (&op);
+    }
+}
+
+/* ----- Replay with the real virsh ----- */
+
+typedef struct
+{
+  GHashTable *xml;   /* "domain:web01" → XML, … */
+} LabState;
+
+static char *
+strip_ids (const char *xml)
+{
+  /* Domain ids depend on how many starts a driver has seen; the rest must
+   * match exactly. */
+  g_autoptr(GRegex) id = g_regex_new (" id='[0-9]+'", 0, 0, NULL);
+
+  return g_regex_replace_literal (id, xml, -1, 0, "", 0, NULL);
+}
+
+static void
+add (GHashTable *table,
+     const char *kind,
+     const char *name,
+     char       *xml)
+{
+  g_hash_table_insert (table, g_strdup_printf ("%s:%s", kind, name), strip_ids (xml != NULL ? xml : "(none)"));
+  free (xml);
+}
+
+/* Every object's XML through the app's own connection. */
+static GHashTable *
+app_state (VwConnection *connection)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  virConnectPtr conn = vw_connection_ref_virconn (connection);
+  virDomainPtr *doms = NULL;
+  virNetworkPtr *nets = NULL;
+  virStoragePoolPtr *pools = NULL;
+  int n;
+
+  n = virConnectListAllDomains (conn, &doms, 0);
+  for (int i = 0; i < n; i++)
+    {
+      int state, reason;
+
+      add (table, "domain", virDomainGetName (doms[i]), virDomainGetXMLDesc (doms[i], 0));
+      virDomainGetState (doms[i], &state, &reason, 0);
+      g_hash_table_insert (table, g_strdup_printf ("state:%s", virDomainGetName (doms[i])),
+                           g_strdup_printf ("%d", state));
+      virDomainFree (doms[i]);
+    }
+  free (doms);
+  n = virConnectListAllNetworks (conn, &nets, 0);
+  for (int i = 0; i < n; i++)
+    {
+      add (table, "network", virNetworkGetName (nets[i]), virNetworkGetXMLDesc (nets[i], 0));
+      virNetworkFree (nets[i]);
+    }
+  free (nets);
+  n = virConnectListAllStoragePools (conn, &pools, 0);
+  for (int i = 0; i < n; i++)
+    {
+      virStorageVolPtr *vols = NULL;
+      int m = virStoragePoolListAllVolumes (pools[i], &vols, 0);
+
+      add (table, "pool", virStoragePoolGetName (pools[i]), virStoragePoolGetXMLDesc (pools[i], 0));
+      for (int j = 0; j < m; j++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s/%s", virStoragePoolGetName (pools[i]),
+                                                  virStorageVolGetName (vols[j]));
+
+          add (table, "volume", key, virStorageVolGetXMLDesc (vols[j], 0));
+          virStorageVolFree (vols[j]);
+        }
+      free (vols);
+      virStoragePoolFree (pools[i]);
+    }
+  free (pools);
+  virConnectClose (conn);
+  return table;
+}
+
+/* The same, from one real virsh session that first replays @log. */
+static GHashTable *
+virsh_state (const char   *uri,
+             VwCommandLog *log,
+             GHashTable   *expected)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(GList) keys = g_hash_table_get_keys (expected);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) sections = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *virsh;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)); i++)
+    {
+      g_autoptr(VwCommand) command = g_list_model_get_item (G_LIST_MODEL (log), i);
+      g_autofree char *line = vw_shell_join (vw_command_get_args (command));
+
+      g_assert_cmpstr (vw_command_get_uri (command), ==, uri);
+      g_string_append_printf (input, "%s\n", line);
+    }
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *name = strchr (key, ':') + 1;
+      g_autofree char *quoted = vw_shell_quote (name);
+
+      g_string_append_printf (input, "echo @@@%s@@@\n", key);
+      if (g_str_has_prefix (key, "domain:"))
+        g_string_append_printf (input, "dumpxml %s\n", quoted);
+      else if (g_str_has_prefix (key, "state:"))
+        g_string_append_printf (input, "domstate %s\n", quoted);
+      else if (g_str_has_prefix (key, "network:"))
+        g_string_append_printf (input, "net-dumpxml %s\n", quoted);
+      else if (g_str_has_prefix (key, "pool:"))
+        g_string_append_printf (input, "pool-dumpxml %s\n", quoted);
+      else
+        {
+          g_auto(GStrv) parts = g_strsplit (name, "/", 2);
+
+          g_string_append_printf (input, "vol-dumpxml %s --pool %s\n", parts[1], parts[0]);
+        }
+    }
+
+  /* One virsh process, so one connection: the test driver's state lives as
+   * long as the connection. Commands go in one argument, a line each. */
+  virsh = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                            "virsh", "-q", "-c", uri, input->str, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (virsh, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_object_unref (virsh);
+  g_assert_cmpstr (err, ==, "");
+
+  /* "@@@domain:web01@@@<domain …>…@@@state:web01@@@running…" */
+  sections = g_strsplit (out, "@@@", -1);
+  for (guint i = 1; sections[i] != NULL && sections[i + 1] != NULL; i += 2)
+    {
+      const char *key = sections[i];
+      g_autofree char *body = g_strdup (sections[i + 1]);
+
+      g_strstrip (body);
+      if (g_str_has_prefix (key, "state:"))
+        {
+          int state = g_str_equal (body, "running") ? 1 : g_str_equal (body, "paused") ? 3 :
+                      g_str_equal (body, "shut off") ? 5 : -1;
+
+          g_hash_table_insert (table, g_strdup (key), g_strdup_printf ("%d", state));
+        }
+      else
+        g_hash_table_insert (table, g_strdup (key), strip_ids (body));
+    }
+  return table;
+}
+
+static void
+assert_same_state (GHashTable *expected,
+                   GHashTable *actual)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *want = g_strstrip (g_strdup (value));
+      const char *got = g_hash_table_lookup (actual, key);
+      g_autofree char *have = got != NULL ? g_strstrip (g_strdup (got)) : NULL;
+
+      if (g_strcmp0 (want, have) != 0)
+        g_error ("%s differs:\n--- app ---\n%s\n--- virsh ---\n%s", (char *) key, want, have);
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), ==, g_hash_table_size (actual));
+}
+
+static void
+test_replay_with_virsh (void)
+{
+  g_autofree char *node = fresh_copy ("replay.xml");
+  g_autofree char *uri = vw_sandbox_uri_for_path (node);
+  g_autofree char *save_path = g_build_filename (test_dir, "db01.save", NULL);
+  g_autoptr(VwConnection) connection = vw_test_open_connection (uri);
+  g_autoptr(VwCommandLog) log = vw_command_log_new ();
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+
+  vw_connection_set_command_log (connection, log);
+  work_on_lab (connection, save_path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (log)), >=, 14);
+
+  expected = app_state (connection);
+  g_assert_true (g_hash_table_contains (expected, "domain:builder2"));
+  g_assert_true (g_hash_table_contains (expected, "volume:default/builder2.qcow2"));
+  g_assert_false (g_hash_table_contains (expected, "domain:router"));
+
+  /* The node file was not changed by the app: virsh starts where it did. */
+  g_unlink (save_path);
+  actual = virsh_state (uri, log, expected);
+  assert_same_state (expected, actual);
+}
+
+/* ----- Saving and loading ----- */
+
+static gboolean
+saved_once_more (gpointer data)
+{
+  gpointer *args = data;
+
+  return vw_sandbox_store_get_n_saves (args[0]) > GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+test_store_roundtrip (void)
+{
+  g_autofree char *node = fresh_copy ("roundtrip.xml");
+  g_autofree char *uri = vw_sandbox_uri_for_path (node);
+  g_autoptr(VwConnection) connection = vw_test_open_connection (uri);
+  g_autoptr(VwSandboxStore) store = vw_sandbox_store_new (connection, node);
+  g_autoptr(VwConnection) reopened = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  gpointer args[2] = { store, GUINT_TO_POINTER (0) };
+  virConnectPtr conn;
+  virNetworkPtr net;
+  virStoragePoolPtr pool;
+  Op op = { FALSE, NULL };
+
+  work_on_lab (connection, NULL);
+  /* Each change schedules a save; they are coalesced, and at least one ran. */
+  g_assert_true (vw_test_wait_until (saved_once_more, args, 5000));
+
+  /* What a node file cannot say: a stopped network and pool, autostart. */
+  conn = vw_connection_ref_virconn (connection);
+  net = virNetworkLookupByName (conn, "labnet");
+  g_assert_cmpint (virNetworkDestroy (net), ==, 0);
+  g_assert_cmpint (virNetworkSetAutostart (net, 0), ==, 0);
+  virNetworkFree (net);
+  net = virNetworkLookupByName (conn, "default");
+  g_assert_cmpint (virNetworkSetAutostart (net, 1), ==, 0);
+  virNetworkFree (net);
+  pool = virStoragePoolLookupByName (conn, "isos");
+  g_assert_cmpint (virStoragePoolDestroy (pool), ==, 0);
+  virStoragePoolFree (pool);
+  virConnectClose (conn);
+
+  vw_sandbox_store_save_async (store, NULL, op_done, &op);
+  finish (&op);
+  g_assert_null (vw_sandbox_store_get_error (store));
+  before = app_state (connection);
+
+  /* A fresh driver on the saved file: everything as it was. */
+  reopened = vw_test_open_connection (uri);
+  after = app_state (reopened);
+  assert_same_state (before, after);
+
+  g_assert_true (vw_domain_get_autostart (find (reopened, "builder")));
+  g_assert_true (vw_domain_get_has_managed_save (find (reopened, "client01")));
+  g_assert_cmpint (vw_domain_get_state (find (reopened, "web01")), ==, VW_DOMAIN_STATE_PAUSED);
+  g_assert_cmpint (vw_domain_get_state (find (reopened, "db01")), ==, VW_DOMAIN_STATE_RUNNING);
+  conn = vw_connection_ref_virconn (reopened);
+  net = virNetworkLookupByName (conn, "labnet");
+  g_assert_cmpint (virNetworkIsActive (net), ==, 0);
+  virNetworkFree (net);
+  net = virNetworkLookupByName (conn, "default");
+  {
+    int autostart = 0;
+
+    virNetworkGetAutostart (net, &autostart);
+    g_assert_true (autostart);
+  }
+  virNetworkFree (net);
+  pool = virStoragePoolLookupByName (conn, "isos");
+  g_assert_cmpint (virStoragePoolIsActive (pool), ==, 0);
+  virStoragePoolFree (pool);
+  /* The running db01 kept both its live memory and its next-boot one. */
+  {
+    virDomainPtr dom = virDomainLookupByName (conn, "db01");
+    char *live = virDomainGetXMLDesc (dom, 0);
+    char *config = virDomainGetXMLDesc (dom, VIR_DOMAIN_XML_INACTIVE);
+
+    g_assert_nonnull (strstr (live, "<currentMemory unit='KiB'>2097152</currentMemory>"));
+    g_assert_nonnull (strstr (config, "<currentMemory unit='KiB'>3145728</currentMemory>"));
+    free (live);
+    free (config);
+    virDomainFree (dom);
+  }
+  /* Snapshots and the current one came back too. */
+  {
+    virDomainPtr dom = virDomainLookupByName (conn, "web01");
+    virDomainSnapshotPtr current = virDomainSnapshotCurrent (dom, 0);
+
+    g_assert_cmpint (virDomainSnapshotNum (dom, 0), ==, 2);
+    g_assert_cmpstr (virDomainSnapshotGetName (current), ==, "site-deployed");
+    virDomainSnapshotFree (current);
+    virDomainFree (dom);
+  }
+  virConnectClose (conn);
+}
+
+static void
+test_broken_copy_is_set_aside (void)
+{
+  g_autofree char *path = vw_sandbox_get_node_path ();
+  g_autofree char *uri = vw_sandbox_get_uri ();
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  virConnectPtr conn;
+
+  /* A file cut short (what a crash without atomic writes would leave). */
+  g_assert_true (vw_file_write_atomic (path, "<node><domain type='test'><name>half", -1, NULL));
+  conn = virConnectOpen (uri);
+  g_assert_null (conn);
+  virResetLastError ();
+
+  aside = vw_sandbox_set_aside (&error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  conn = virConnectOpen (uri);
+  g_assert_nonnull (conn);
+  g_assert_cmpint (virConnectNumOfDefinedDomains (conn) + virConnectNumOfDomains (conn), ==, 5);
+  virConnectClose (conn);
+
+  /* Reset puts the shipped lab back too. */
+  g_assert_true (vw_file_write_atomic (path, "garbage", -1, NULL));
+  g_assert_true (vw_sandbox_reset (&error));
+  conn = virConnectOpen (uri);
+  g_assert_nonnull (conn);
+  virConnectClose (conn);
+  g_unlink (aside);
+}
+
+/* ----- Killed at any moment ----- */
+
+static int
+run_writer (const char *node)
+{
+  g_autofree char *uri = vw_sandbox_uri_for_path (node);
+  g_autoptr(VwConnection) connection = vw_test_open_connection (uri);
+  g_autoptr(VwSandboxStore) store = vw_sandbox_store_new (connection, node);
+
+  /* Save as fast as possible until killed. */
+  for (;;)
+    {
+      Op op = { FALSE, NULL };
+
+      vw_sandbox_store_save_async (store, NULL, op_done, &op);
+      while (!op.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (op.error);
+    }
+  return 0;
+}
+
+static void
+test_killed_while_saving (void)
+{
+  g_autofree char *node = fresh_copy ("killed.xml");
+  g_autofree char *uri = vw_sandbox_uri_for_path (node);
+  const char *self_path = g_test_get_filename (G_TEST_BUILT, "test-sandbox-store", NULL);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      const char *argv[] = { self_path, "--writer", node, NULL };
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      virConnectPtr conn;
+      int status;
+
+      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (g_random_int_range (150, 600) * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+
+      /* Whatever the moment, the file loads. */
+      conn = virConnectOpen (uri);
+      if (conn == NULL)
+        g_error ("round %u: the node file does not load: %s", round, virGetLastErrorMessage ());
+      g_assert_cmpint (virConnectNumOfDefinedDomains (conn) + virConnectNumOfDomains (conn), ==, 5);
+      virConnectClose (conn);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (argc == 3 && g_str_equal (argv[1], "--writer"))
+    {
+      vw_virt_init ();
+      return run_writer (argv[2]);
+    }
+
+  vw_test_init (&argc, &argv);
+  test_dir = g_dir_make_tmp ("vw-store-XXXXXX", NULL);
+
+  g_test_add_func ("/sandbox-store/replay-with-virsh", test_replay_with_virsh);
+  g_test_add_func ("/sandbox-store/roundtrip", test_store_roundtrip);
+  g_test_add_func ("/sandbox-store/broken-copy", test_broken_copy_is_set_aside);
+  g_test_add_func ("/sandbox-store/killed-while-saving", test_killed_while_saving);
+
+  ret = g_test_run ();
+  g_free (test_dir);
+  return ret;
+}
