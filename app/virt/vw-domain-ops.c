@@ -24,6 +24,8 @@
 typedef struct
 {
   virDomainPtr dom;
+  GStrv volumes;
+  int n_snapshots;
   VwDomainAction action;
   char *path;
   guint flags;
@@ -39,6 +41,7 @@ domain_op_free (DomainOp *op)
 {
   if (op->dom != NULL)
     virDomainFree (op->dom);
+  g_strfreev (op->volumes);
   g_free (op->path);
   g_free (op->new_name);
   g_free (op->xml);
@@ -655,6 +658,110 @@ vw_domain_clone_async (VwDomain            *self,
     op->path = vw_paths_new_command_file (new_name);
 
   start_op (self, op, NULL, run_clone, error, cancellable, callback, user_data);
+}
+
+/* ----- What undefining would remove ----- */
+
+static gboolean
+run_removal_info (gpointer    data,
+                  GPtrArray  *commands,
+                  GError    **error)
+{
+  DomainOp *op = data;
+  virConnectPtr conn = virDomainGetConnect (op->dom);
+  g_autoptr(VwDomainConfig) config = NULL;
+  g_autoptr(GStrvBuilder) volumes = g_strv_builder_new ();
+  char *xml = virDomainGetXMLDesc (op->dom, 0);
+
+  if (xml == NULL)
+    return vw_virt_set_error (error, NULL);
+  config = vw_domain_config_parse (xml, error);
+  free (xml);
+  if (config == NULL)
+    return FALSE;
+
+  /* The same disks that virsh's --remove-all-storage would delete. */
+  for (guint i = 0; i < config->disks->len; i++)
+    {
+      VwDiskConfig *disk = config->disks->pdata[i];
+      virStorageVolPtr vol;
+
+      if (disk->source == NULL || !g_path_is_absolute (disk->source))
+        continue;
+      vol = virStorageVolLookupByPath (conn, disk->source);
+      if (vol != NULL)
+        {
+          g_strv_builder_add (volumes, disk->source);
+          virStorageVolFree (vol);
+        }
+    }
+  virResetLastError ();
+  op->volumes = g_strv_builder_end (volumes);
+  op->n_snapshots = MAX (virDomainSnapshotNum (op->dom, 0), 0);
+  virResetLastError ();
+  return TRUE;
+}
+
+static void
+removal_info_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!vw_virt_op_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    {
+      DomainOp *op = vw_virt_op_get_data (result);
+
+      g_task_set_task_data (task, g_strdupv (op->volumes), (GDestroyNotify) g_strfreev);
+      g_object_set_data (G_OBJECT (task), "n-snapshots", GINT_TO_POINTER (op->n_snapshots));
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* The volumes `undefine --remove-all-storage` would delete and how many
+ * snapshots the machine has, for the confirmation dialog. */
+void
+vw_domain_get_removal_info_async (VwDomain            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(VwConnection) connection = vw_domain_dup_connection (self);
+  DomainOp *op;
+
+  g_return_if_fail (VW_IS_DOMAIN (self));
+
+  if (connection == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                               _("The machine “%s” is not connected"), vw_domain_get_name (self));
+      return;
+    }
+  op = g_new0 (DomainOp, 1);
+  op->dom = vw_domain_ref_virdomain (self);
+  vw_virt_op_run (self, connection, NULL, run_removal_info, op, (GDestroyNotify) domain_op_free,
+                  cancellable, removal_info_done, g_steal_pointer (&task));
+}
+
+gboolean
+vw_domain_get_removal_info_finish (VwDomain      *self,
+                                   GAsyncResult  *result,
+                                   GStrv         *volumes,
+                                   guint         *n_snapshots,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  *volumes = g_strdupv (g_task_get_task_data (G_TASK (result)));
+  *n_snapshots = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "n-snapshots"));
+  return TRUE;
 }
 
 /* ----- XML ----- */

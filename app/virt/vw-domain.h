@@ -67,6 +67,16 @@ gboolean       vw_domain_op_finish           (VwDomain             *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+void           vw_domain_get_removal_info_async  (VwDomain         *self,
+                                                  GCancellable     *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer          user_data);
+gboolean       vw_domain_get_removal_info_finish (VwDomain         *self,
+                                                  GAsyncResult     *result,
+                                                  GStrv            *volumes,
+                                                  guint            *n_snapshots,
+                                                  GError          **error);
+
 void           vw_domain_get_xml_async       (VwDomain             *self,
                                               gboolean              inactive,
                                               GCancellable         *cancellable,

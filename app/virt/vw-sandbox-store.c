@@ -580,7 +580,11 @@ struct _VwSandboxStore
   char *error;
   gboolean saving;
   gboolean again;
+  gboolean dirty;
 };
+
+/* Saves still writing; the application waits for them before it exits. */
+static gint in_flight;
 
 G_DEFINE_FINAL_TYPE (VwSandboxStore, vw_sandbox_store, G_TYPE_OBJECT)
 
@@ -613,6 +617,48 @@ save_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  g_atomic_int_dec_and_test (&in_flight);
+}
+
+static SaveData *
+save_data_new (VwSandboxStore *self)
+{
+  virConnectPtr conn = vw_connection_ref_virconn (self->connection);
+  SaveData *data;
+
+  if (conn == NULL)
+    return NULL;
+  data = g_new0 (SaveData, 1);
+  data->conn = conn;
+  data->path = g_strdup (self->path);
+  self->dirty = FALSE;
+  g_atomic_int_inc (&in_flight);
+  return data;
+}
+
+static gboolean
+nothing_in_flight (gpointer user_data)
+{
+  return g_atomic_int_get (&in_flight) == 0;
+}
+
+/**
+ * vw_sandbox_store_wait_all:
+ * @timeout_ms: the longest wait
+ *
+ * Runs the main loop until every save has reached the disk; the
+ * application calls it before it exits.
+ *
+ * Returns: %TRUE when nothing is left to write
+ */
+gboolean
+vw_sandbox_store_wait_all (guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!nothing_in_flight (NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  return nothing_in_flight (NULL);
 }
 
 static void schedule_save (VwSandboxStore *self);
@@ -657,21 +703,16 @@ vw_sandbox_store_save_async (VwSandboxStore      *self,
   g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GTask) inner = NULL;
   SaveData *data;
-  virConnectPtr conn;
 
   g_return_if_fail (VW_IS_SANDBOX_STORE (self));
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  conn = vw_connection_ref_virconn (self->connection);
-  if (conn == NULL)
+  data = save_data_new (self);
+  if (data == NULL)
     {
       g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, _("The sandbox lab is not open"));
       return;
     }
-
-  data = g_new0 (SaveData, 1);
-  data->conn = conn;
-  data->path = g_strdup (self->path);
   self->saving = TRUE;
 
   inner = g_task_new (self, cancellable, save_done, g_steal_pointer (&outer));
@@ -702,6 +743,7 @@ save_now (gpointer user_data)
 static void
 schedule_save (VwSandboxStore *self)
 {
+  self->dirty = TRUE;
   if (self->saving)
     {
       self->again = TRUE;
@@ -716,6 +758,21 @@ vw_sandbox_store_dispose (GObject *object)
 {
   VwSandboxStore *self = VW_SANDBOX_STORE (object);
 
+  /* A change not yet on disk is written now, by a task that keeps the
+   * connection alive until it is done (the window may already be gone). */
+  if (self->connection != NULL && (self->dirty || self->again || self->save_id != 0))
+    {
+      SaveData *data = save_data_new (self);
+
+      if (data != NULL)
+        {
+          g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+          g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+          g_task_run_in_thread (task, save_thread);
+        }
+    }
+  self->again = FALSE;
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->connection != NULL)
     g_signal_handlers_disconnect_by_data (self->connection, self);

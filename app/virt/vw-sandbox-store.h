@@ -25,6 +25,8 @@ gboolean        vw_sandbox_store_save_finish  (VwSandboxStore       *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+gboolean        vw_sandbox_store_wait_all     (guint                 timeout_ms);
+
 /* Worker-thread helpers, also used by the connection and the tests. */
 char           *vw_sandbox_serialize          (virConnectPtr         conn,
                                                const char           *previous_path,

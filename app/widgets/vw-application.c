@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-application.h"
+#include "vw-sandbox-store.h"
 #include "vw-topic-list.h"
 #include "vw-virt.h"
 #include "vw-window.h"
@@ -114,6 +115,17 @@ vw_application_startup (GApplication *app)
 }
 
 static void
+vw_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (vw_application_parent_class)->shutdown (app);
+
+  /* The last sandbox saves, started when the windows closed, reach the
+   * disk before the process ends. */
+  if (!vw_sandbox_store_wait_all (10000))
+    g_printerr ("%s\n", _("The sandbox lab could not be saved in time; the last changes may be lost."));
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -180,6 +192,7 @@ vw_application_class_init (VwApplicationClass *klass)
 
   object_class->finalize = vw_application_finalize;
   app_class->startup = vw_application_startup;
+  app_class->shutdown = vw_application_shutdown;
   app_class->activate = vw_application_activate;
   app_class->command_line = vw_application_command_line;
   app_class->handle_local_options = vw_application_handle_local_options;

@@ -6,38 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "vw-connection.h"
+#include "vw-domain-details.h"
 #include "vw-domain-row.h"
-#include "vw-lab-page.h"
+#include "vw-lab-dialogs.h"
+#include "vw-lab-page-private.h"
 #include "vw-sandbox.h"
 #include "vw-virt-enums.h"
 #include "vw-widget-util.h"
 
-/* The lab pane: the machines of one libvirt connection, sorted by name,
- * with lifecycle actions on the selected one. A URI that cannot be opened
- * is reported here and the sandbox lab opens instead, so the learner always
- * has a lab to work on. */
-struct _VwLabPage
-{
-  GtkWidget parent_instance;
-
-  VwConnection *connection;
-  GCancellable *cancellable;
-  char *pending_domain;
-  VwDomain *watched;
-  gulong watched_id;
-
-  GtkLabel *connection_title;
-  GtkLabel *connection_uri;
-  GtkWidget *suspend_button;
-  GtkWidget *resume_button;
-  GtkStack *stack;
-  GtkListView *list_view;
-  GtkSingleSelection *selection;
-  GtkSortListModel *sorted;
-  GtkRevealer *message_revealer;
-  GtkLabel *message_label;
-  AdwStatusPage *failed_page;
-};
+/* The lab pane: the machines of the chosen connection, sorted by name,
+ * their details, and under them the virsh command behind every action.
+ * Several connections stay open at once; the switcher in the header picks
+ * the one shown. A URI that cannot be opened is reported here and the
+ * sandbox lab is shown instead, so the learner always has a lab. When a
+ * daemon goes away, the last known machines stay on screen, greyed, until
+ * the connection comes back by itself. */
 
 G_DEFINE_FINAL_TYPE (VwLabPage, vw_lab_page, GTK_TYPE_WIDGET)
 
@@ -49,22 +32,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct {
-  const char *name;
-  VwDomainAction action;
-} lab_actions[] = {
-  { "lab.start", VW_DOMAIN_ACTION_START },
-  { "lab.shutdown", VW_DOMAIN_ACTION_SHUTDOWN },
-  { "lab.destroy", VW_DOMAIN_ACTION_DESTROY },
-  { "lab.suspend", VW_DOMAIN_ACTION_SUSPEND },
-  { "lab.resume", VW_DOMAIN_ACTION_RESUME },
-};
+static void open_connection (VwLabPage    *self,
+                             VwConnection *connection);
 
-static void
-show_message (VwLabPage  *self,
-              const char *message)
+/* ----- Messages ----- */
+
+void
+vw_lab_page_show_message (VwLabPage  *self,
+                          const char *message)
 {
-  gtk_label_set_label (self->message_label, message);
+  gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
 }
 
@@ -84,8 +61,10 @@ dismiss_message_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  show_message (VW_LAB_PAGE (widget), NULL);
+  vw_lab_page_show_message (VW_LAB_PAGE (widget), NULL);
 }
+
+/* ----- The machines ----- */
 
 VwDomain *
 vw_lab_page_get_selected_domain (VwLabPage *self)
@@ -94,20 +73,18 @@ vw_lab_page_get_selected_domain (VwLabPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-static void
-update_actions (VwLabPage *self)
+VwDomainDetails *
+vw_lab_page_get_details (VwLabPage *self)
 {
-  VwDomain *domain = vw_lab_page_get_selected_domain (self);
-  gboolean paused;
+  g_return_val_if_fail (VW_IS_LAB_PAGE (self), NULL);
+  return self->details;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (lab_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), lab_actions[i].name,
-                                   domain != NULL && vw_domain_can (domain, lab_actions[i].action));
-
-  /* Pause and Resume share a place in the action bar. */
-  paused = domain != NULL && vw_domain_get_state (domain) == VW_DOMAIN_STATE_PAUSED;
-  gtk_widget_set_visible (self->suspend_button, !paused);
-  gtk_widget_set_visible (self->resume_button, paused);
+gboolean
+vw_lab_page_get_showing_details (VwLabPage *self)
+{
+  g_return_val_if_fail (VW_IS_LAB_PAGE (self), FALSE);
+  return self->showing_details;
 }
 
 static void
@@ -118,18 +95,22 @@ on_selection_changed (VwLabPage *self)
   if (self->watched != domain)
     {
       if (self->watched != NULL)
-        g_clear_signal_handler (&self->watched_id, self->watched);
+        g_signal_handlers_disconnect_by_data (self->watched, self);
       g_set_object (&self->watched, domain);
       if (domain != NULL)
-        self->watched_id = g_signal_connect_swapped (domain, "notify", G_CALLBACK (update_actions), self);
+        g_signal_connect_swapped (domain, "notify", G_CALLBACK (vw_lab_page_update_actions), self);
     }
-  update_actions (self);
+  vw_domain_details_set_domain (self->details, domain);
+  if (domain == NULL && self->showing_details)
+    gtk_widget_activate_action (GTK_WIDGET (self), "lab.show-list", NULL);
+  vw_lab_page_update_actions (self);
 }
 
 static void
 update_stack (VwLabPage *self)
 {
   VwConnectionStatus status;
+  gboolean reachable;
   guint n;
 
   if (self->connection == NULL)
@@ -140,19 +121,44 @@ update_stack (VwLabPage *self)
 
   status = vw_connection_get_status (self->connection);
   n = g_list_model_get_n_items (vw_connection_get_domains (self->connection));
+  reachable = status == VW_CONNECTION_STATUS_CONNECTED;
+
+  gtk_spinner_set_spinning (self->status_spinner, status == VW_CONNECTION_STATUS_CONNECTING
+                                                  || status == VW_CONNECTION_STATUS_RECONNECTING);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), gtk_spinner_get_spinning (self->status_spinner));
+
+  /* A lost daemon: the last known machines stay, greyed, with the reason. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->machines_stack), reachable);
+  if (status == VW_CONNECTION_STATUS_RECONNECTING)
+    vw_lab_page_show_message (self, vw_connection_get_error_message (self->connection));
 
   if (status == VW_CONNECTION_STATUS_FAILED)
     {
-      adw_status_page_set_description (self->failed_page,
-                                       vw_connection_get_error_message (self->connection));
+      adw_status_page_set_description (self->failed_page, vw_connection_get_error_message (self->connection));
       gtk_stack_set_visible_child_name (self->stack, "failed");
     }
-  else if (status != VW_CONNECTION_STATUS_CONNECTED && n == 0)
+  else if ((status == VW_CONNECTION_STATUS_CONNECTING || status == VW_CONNECTION_STATUS_DISCONNECTED) && n == 0)
     gtk_stack_set_visible_child_name (self->stack, "connecting");
-  else if (n == 0)
+  else if (n == 0 && reachable)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->stack, "machines");
+
+  vw_lab_page_update_actions (self);
+}
+
+static void
+on_status_changed (VwLabPage *self)
+{
+  VwConnectionStatus status = vw_connection_get_status (self->connection);
+
+  /* The connection came back: the "lost" message goes. */
+  if (status == VW_CONNECTION_STATUS_CONNECTED && vw_lab_page_get_message (self) != NULL
+      && g_strcmp0 (g_object_get_data (G_OBJECT (self->connection), "vw-lost"), "yes") == 0)
+    vw_lab_page_show_message (self, NULL);
+  g_object_set_data (G_OBJECT (self->connection), "vw-lost",
+                     status == VW_CONNECTION_STATUS_RECONNECTING ? (gpointer) "yes" : NULL);
+  update_stack (self);
 }
 
 static gboolean
@@ -176,18 +182,6 @@ select_by_name (VwLabPage  *self,
   return FALSE;
 }
 
-static void
-report_missing_domain (VwLabPage  *self,
-                       const char *name)
-{
-  g_autofree char *message = NULL;
-
-  message = g_strdup_printf (_("No machine is called “%s” on %s."), name,
-                             vw_connection_get_title (self->connection));
-  show_message (self, message);
-  g_printerr ("%s\n", message);
-}
-
 void
 vw_lab_page_select_domain (VwLabPage  *self,
                            const char *name)
@@ -204,12 +198,98 @@ vw_lab_page_select_domain (VwLabPage  *self,
       return;
     }
 
+  /* The sorted model catches up with a just-added machine incrementally. */
   if (!select_by_name (self, name))
-    report_missing_domain (self, name);
+    {
+      g_autofree char *message = g_strdup_printf (_("No machine is called “%s” on %s."), name,
+                                                  vw_connection_get_title (self->connection));
+
+      vw_lab_page_show_message (self, message);
+      g_printerr ("%s\n", message);
+    }
 }
 
-static void set_connection (VwLabPage    *self,
-                            VwConnection *connection);
+/* ----- Connections ----- */
+
+static GtkWidget *
+create_connection_row (gpointer item,
+                       gpointer user_data)
+{
+  VwConnection *connection = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  g_autofree char *target = g_strdup_printf ("'%s'", vw_connection_get_uri (connection));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vw_connection_get_title (connection));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), vw_connection_get_uri (connection));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "lab.switch-connection");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new_string (vw_connection_get_uri (connection)));
+  gtk_widget_set_visible (check, connection == VW_LAB_PAGE (user_data)->connection);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+rebind_connection_list (VwLabPage *self)
+{
+  gtk_list_box_bind_model (self->connection_list, self->connections != NULL ? G_LIST_MODEL (self->connections) : NULL,
+                           create_connection_row, self, NULL);
+}
+
+static void
+on_credentials_requested (VwLabPage     *self,
+                          VwCredentials *credentials)
+{
+  vw_credentials_dialog_show (GTK_WIDGET (self), credentials);
+}
+
+static void
+set_connection (VwLabPage    *self,
+                VwConnection *connection)
+{
+  if (self->connection == connection)
+    return;
+
+  if (self->connection != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->connection, self);
+      g_signal_handlers_disconnect_by_data (vw_connection_get_domains (self->connection), self);
+    }
+
+  g_set_object (&self->connection, connection);
+  gtk_sort_list_model_set_model (self->sorted, connection != NULL ? vw_connection_get_domains (connection) : NULL);
+  self->showing_details = FALSE;
+  gtk_stack_set_visible_child (self->machines_stack, self->machines_list_page);
+
+  if (connection != NULL)
+    {
+      g_signal_connect_swapped (connection, "notify::status", G_CALLBACK (on_status_changed), self);
+      g_signal_connect_swapped (connection, "credentials-requested", G_CALLBACK (on_credentials_requested), self);
+      g_signal_connect_swapped (vw_connection_get_domains (connection), "items-changed",
+                                G_CALLBACK (update_stack), self);
+      gtk_label_set_label (self->connection_title, vw_connection_get_title (connection));
+      gtk_label_set_label (self->connection_uri, vw_connection_get_uri (connection));
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "current-connection",
+                               vw_connection_is_sandbox (connection) ? "" : vw_connection_get_uri (connection));
+    }
+
+  rebind_connection_list (self);
+  update_stack (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+static void
+fall_back_to_sandbox (VwLabPage  *self,
+                      const char *message)
+{
+  g_printerr ("%s\n", message);
+  set_connection (self, vw_connection_list_get_sandbox (self->connections));
+  open_connection (self, self->connection);
+  vw_lab_page_show_message (self, message);
+}
 
 static void
 open_done (GObject      *object,
@@ -224,19 +304,37 @@ open_done (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || connection != self->connection)
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING) || connection != self->connection)
         return;
 
-      if (!vw_sandbox_is_uri (vw_connection_get_uri (connection)))
+      if (!vw_connection_is_sandbox (connection))
         {
-          g_autofree char *sandbox = vw_sandbox_get_uri ();
-
           message = g_strdup_printf (_("Could not connect to %s: %s. The sandbox lab is open instead."),
                                      vw_connection_get_uri (connection), error->message);
-          g_printerr ("%s\n", message);
-          vw_lab_page_connect (self, sandbox);
-          show_message (self, message);
+          fall_back_to_sandbox (self, message);
           return;
+        }
+
+      /* The learner's copy of the sandbox does not load: set it aside and
+       * start again from the shipped lab. */
+      if (g_object_get_data (G_OBJECT (connection), "vw-recovered") == NULL)
+        {
+          g_autofree char *moved = NULL;
+          g_autoptr(GError) recover_error = NULL;
+          VwConnection *fresh = vw_connection_list_recover_sandbox (self->connections, &moved, &recover_error);
+
+          if (fresh != NULL)
+            {
+              message = g_strdup_printf (_("The saved sandbox lab could not be loaded (%s). It was moved to %s "
+                                           "and the lab starts again as shipped."), error->message, moved);
+              g_printerr ("%s\n", message);
+              g_object_set_data (G_OBJECT (fresh), "vw-recovered", GINT_TO_POINTER (1));
+              set_connection (self, fresh);
+              open_connection (self, fresh);
+              vw_lab_page_show_message (self, message);
+              return;
+            }
         }
 
       message = g_strdup_printf (_("Could not open the sandbox lab: %s"), error->message);
@@ -258,53 +356,44 @@ open_done (GObject      *object,
 }
 
 static void
-set_connection (VwLabPage    *self,
-                VwConnection *connection)
+open_connection (VwLabPage    *self,
+                 VwConnection *connection)
 {
-  if (self->connection != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->connection, self);
-      g_signal_handlers_disconnect_by_data (vw_connection_get_domains (self->connection), self);
-      vw_connection_close (self->connection);
-    }
+  VwConnectionStatus status = vw_connection_get_status (connection);
 
-  g_set_object (&self->connection, connection);
-  gtk_sort_list_model_set_model (self->sorted,
-                                 connection != NULL ? vw_connection_get_domains (connection) : NULL);
-
-  if (connection != NULL)
-    {
-      g_signal_connect_swapped (connection, "notify::status", G_CALLBACK (update_stack), self);
-      g_signal_connect_swapped (vw_connection_get_domains (connection), "items-changed",
-                                G_CALLBACK (update_stack), self);
-      gtk_label_set_label (self->connection_title, vw_connection_get_title (connection));
-      gtk_label_set_label (self->connection_uri, vw_connection_get_uri (connection));
-    }
-
-  update_stack (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+  if (status == VW_CONNECTION_STATUS_DISCONNECTED || status == VW_CONNECTION_STATUS_FAILED)
+    vw_connection_open_async (connection, self->cancellable, open_done, g_object_ref (self));
 }
 
 /**
  * vw_lab_page_connect:
  * @uri: (nullable): a libvirt URI, or %NULL for the sandbox lab
+ *
+ * Shows the connection to @uri (added to the list if new) and opens it.
  */
 void
 vw_lab_page_connect (VwLabPage  *self,
                      const char *uri)
 {
-  g_autofree char *sandbox = NULL;
-  g_autoptr(VwConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  VwConnection *connection;
 
   g_return_if_fail (VW_IS_LAB_PAGE (self));
+  g_return_if_fail (self->connections != NULL);
 
-  if (uri == NULL)
-    uri = sandbox = vw_sandbox_get_uri ();
+  vw_lab_page_show_message (self, NULL);
+  connection = uri != NULL ? vw_connection_list_add (self->connections, uri, &error)
+                           : vw_connection_list_get_sandbox (self->connections);
+  if (connection == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s The sandbox lab is open instead."), error->message);
 
-  show_message (self, NULL);
-  connection = vw_connection_new (uri);
+      fall_back_to_sandbox (self, message);
+      return;
+    }
+
   set_connection (self, connection);
-  vw_connection_open_async (connection, self->cancellable, open_done, g_object_ref (self));
+  open_connection (self, connection);
 }
 
 VwConnection *
@@ -314,62 +403,155 @@ vw_lab_page_get_connection (VwLabPage *self)
   return self->connection;
 }
 
-typedef struct
+VwConnectionList *
+vw_lab_page_get_connections (VwLabPage *self)
 {
-  VwLabPage *self;
-  VwDomainAction action;
-} RunContext;
+  g_return_val_if_fail (VW_IS_LAB_PAGE (self), NULL);
+  return self->connections;
+}
 
-static void
-run_done (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+/**
+ * vw_lab_page_set_connections:
+ * @settings: (nullable): where the current connection is remembered
+ */
+void
+vw_lab_page_set_connections (VwLabPage        *self,
+                             VwConnectionList *connections,
+                             GSettings        *settings)
 {
-  VwDomain *domain = VW_DOMAIN (object);
-  g_autofree RunContext *context = user_data;
-  g_autoptr(VwLabPage) self = context->self;
-  g_autoptr(GError) error = NULL;
+  g_return_if_fail (VW_IS_LAB_PAGE (self));
 
-  if (!vw_domain_op_finish (domain, result, &error))
-    {
-      g_autofree char *what = NULL;
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      what = vw_domain_action_describe_failure (context->action, vw_domain_get_name (domain));
-      message = g_strdup_printf ("%s: %s", what, error->message);
-      show_message (self, message);
-    }
-  update_actions (self);
+  g_set_object (&self->connections, connections);
+  g_set_object (&self->settings, settings);
+  vw_commands_panel_set_log (self->commands_panel,
+                             connections != NULL ? vw_connection_list_get_command_log (connections) : NULL);
+  if (settings != NULL)
+    g_settings_bind (settings, "commands-expanded", self->commands_panel, "expanded", G_SETTINGS_BIND_DEFAULT);
+  rebind_connection_list (self);
 }
 
 static void
-run_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+switch_connection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   VwLabPage *self = VW_LAB_PAGE (widget);
-  VwDomain *domain = vw_lab_page_get_selected_domain (self);
 
-  if (domain == NULL)
+  gtk_popover_popdown (self->connection_popover);
+  vw_lab_page_connect (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+connection_chosen (const char *uri,
+                   gpointer    user_data)
+{
+  vw_lab_page_connect (VW_LAB_PAGE (user_data), uri);
+}
+
+static void
+add_connection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_popover_popdown (VW_LAB_PAGE (widget)->connection_popover);
+  vw_connection_dialog_show (widget, connection_chosen, g_object_ref (widget), g_object_unref);
+}
+
+static void
+remove_connection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  VwLabPage *self = VW_LAB_PAGE (widget);
+  g_autoptr(VwConnection) current = self->connection != NULL ? g_object_ref (self->connection) : NULL;
+
+  gtk_popover_popdown (self->connection_popover);
+  if (current == NULL || vw_connection_is_sandbox (current))
     return;
+  vw_lab_page_connect (self, NULL);
+  vw_connection_list_remove (self->connections, current);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (lab_actions); i++)
+static void
+reset_confirmed (gpointer user_data)
+{
+  VwLabPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  VwConnection *sandbox = vw_connection_list_reset_sandbox (self->connections, &error);
+
+  if (sandbox == NULL)
     {
-      RunContext *context;
-
-      if (g_strcmp0 (action_name, lab_actions[i].name) != 0)
-        continue;
-
-      context = g_new0 (RunContext, 1);
-      context->self = g_object_ref (self);
-      context->action = lab_actions[i].action;
-      show_message (self, NULL);
-      vw_domain_run_async (domain, context->action, self->cancellable, run_done, context);
-      update_actions (self);
+      vw_lab_page_show_message (self, error->message);
       return;
     }
+  set_connection (self, sandbox);
+  open_connection (self, sandbox);
+}
+
+static void
+reset_sandbox_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_popover_popdown (VW_LAB_PAGE (widget)->connection_popover);
+  vw_confirm_dialog_show (widget, _("Reset the Sandbox Lab?"),
+                          _("Every change you made in the sandbox (machines, snapshots, networks and storage) is "
+                            "lost, and the lab goes back to how it was shipped."),
+                          _("_Reset"), reset_confirmed, g_object_ref (widget), g_object_unref);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VwLabPage *self = VW_LAB_PAGE (widget);
+
+  if (self->connection != NULL)
+    open_connection (self, self->connection);
+}
+
+/* ----- Navigation ----- */
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VwLabPage *self = VW_LAB_PAGE (widget);
+
+  if (vw_lab_page_get_selected_domain (self) == NULL)
+    return;
+  self->showing_details = TRUE;
+  gtk_stack_set_visible_child_name (self->machines_stack, "details");
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VwLabPage *self = VW_LAB_PAGE (widget);
+
+  self->showing_details = FALSE;
+  gtk_stack_set_visible_child (self->machines_stack, self->machines_list_page);
+}
+
+static void
+select_domain_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  vw_lab_page_select_domain (VW_LAB_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_row_activated (VwLabPage   *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "lab.show-details", NULL);
 }
 
 static void
@@ -385,8 +567,7 @@ bind_row (GtkListItemFactory *factory,
           GtkListItem        *item,
           gpointer            user_data)
 {
-  vw_domain_row_set_domain (VW_DOMAIN_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
+  vw_domain_row_set_domain (VW_DOMAIN_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
 static void
@@ -397,15 +578,7 @@ unbind_row (GtkListItemFactory *factory,
   vw_domain_row_set_domain (VW_DOMAIN_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  VwLabPage *self = VW_LAB_PAGE (widget);
-
-  vw_lab_page_connect (self, self->connection != NULL ? vw_connection_get_uri (self->connection) : NULL);
-}
+/* ----- GObject ----- */
 
 static void
 vw_lab_page_dispose (GObject *object)
@@ -414,7 +587,7 @@ vw_lab_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->watched != NULL)
-    g_clear_signal_handler (&self->watched_id, self->watched);
+    g_signal_handlers_disconnect_by_data (self->watched, self);
   g_clear_object (&self->watched);
   if (self->connection != NULL)
     {
@@ -422,6 +595,10 @@ vw_lab_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (vw_connection_get_domains (self->connection), self);
       g_clear_object (&self->connection);
     }
+  if (self->connection_list != NULL)
+    gtk_list_box_bind_model (self->connection_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->connections);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), VW_TYPE_LAB_PAGE);
   vw_widget_unparent_children (GTK_WIDGET (self));
 
@@ -473,30 +650,46 @@ vw_lab_page_class_init (VwLabPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VW_TYPE_DOMAIN);
+  g_type_ensure (VW_TYPE_DOMAIN_DETAILS);
+  g_type_ensure (VW_TYPE_COMMANDS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-lab-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "labpage");
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, connection_title);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, connection_uri);
-  gtk_widget_class_bind_template_child (widget_class, VwLabPage, suspend_button);
-  gtk_widget_class_bind_template_child (widget_class, VwLabPage, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, connection_list);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, connection_popover);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, machines_stack);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, machines_list_page);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, selection);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, sorted);
-  gtk_widget_class_bind_template_child (widget_class, VwLabPage, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VwLabPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, details);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, commands_panel);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, suspend_button);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, resume_button);
   gtk_widget_class_bind_template_callback (widget_class, setup_row);
   gtk_widget_class_bind_template_callback (widget_class, bind_row);
   gtk_widget_class_bind_template_callback (widget_class, unbind_row);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lab_actions); i++)
-    gtk_widget_class_install_action (widget_class, lab_actions[i].name, NULL, run_action);
   gtk_widget_class_install_action (widget_class, "lab.dismiss-message", NULL, dismiss_message_action);
   gtk_widget_class_install_action (widget_class, "lab.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "lab.switch-connection", "s", switch_connection_action);
+  gtk_widget_class_install_action (widget_class, "lab.add-connection", NULL, add_connection_action);
+  gtk_widget_class_install_action (widget_class, "lab.remove-connection", NULL, remove_connection_action);
+  gtk_widget_class_install_action (widget_class, "lab.reset-sandbox", NULL, reset_sandbox_action);
+  gtk_widget_class_install_action (widget_class, "lab.show-details", NULL, show_details_action);
+  gtk_widget_class_install_action (widget_class, "lab.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "lab.select-domain", "s", select_domain_action);
+  vw_lab_page_class_init_actions (widget_class);
 }
 
 static void
@@ -504,6 +697,6 @@ vw_lab_page_init (VwLabPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  update_actions (self);
+  vw_lab_page_update_actions (self);
   update_stack (self);
 }

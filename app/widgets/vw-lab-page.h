@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "vw-connection-list.h"
 #include "vw-connection.h"
+#include "vw-domain-details.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +13,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VwLabPage, vw_lab_page, VW, LAB_PAGE, GtkWidget)
 
-void          vw_lab_page_connect             (VwLabPage  *self,
-                                               const char *uri);
-VwConnection *vw_lab_page_get_connection      (VwLabPage  *self);
-void          vw_lab_page_select_domain       (VwLabPage  *self,
-                                               const char *name);
-VwDomain     *vw_lab_page_get_selected_domain (VwLabPage  *self);
-const char   *vw_lab_page_get_message         (VwLabPage  *self);
+void              vw_lab_page_set_connections     (VwLabPage        *self,
+                                                   VwConnectionList *connections,
+                                                   GSettings        *settings);
+VwConnectionList *vw_lab_page_get_connections     (VwLabPage        *self);
+void              vw_lab_page_connect             (VwLabPage        *self,
+                                                   const char       *uri);
+VwConnection     *vw_lab_page_get_connection      (VwLabPage        *self);
+void              vw_lab_page_select_domain       (VwLabPage        *self,
+                                                   const char       *name);
+VwDomain         *vw_lab_page_get_selected_domain (VwLabPage        *self);
+const char       *vw_lab_page_get_message         (VwLabPage        *self);
+VwDomainDetails  *vw_lab_page_get_details         (VwLabPage        *self);
+gboolean          vw_lab_page_get_showing_details (VwLabPage        *self);
 
 G_END_DECLS

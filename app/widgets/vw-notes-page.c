@@ -35,20 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-remove_children (GtkWidget *parent)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (parent)) != NULL)
-    {
-      if (GTK_IS_FLOW_BOX (parent))
-        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
-      else
-        gtk_box_remove (GTK_BOX (parent), child);
-    }
-}
-
 static GtkWidget *
 bullet_new (const char *text)
 {
@@ -87,8 +73,8 @@ rebuild (VwNotesPage *self)
   const char * const *cited;
   guint w;
 
-  remove_children (GTK_WIDGET (self->areas_box));
-  remove_children (GTK_WIDGET (self->cited_box));
+  vw_widget_remove_children (GTK_WIDGET (self->areas_box));
+  vw_widget_remove_children (GTK_WIDGET (self->cited_box));
 
   if (self->topic == NULL)
     return;

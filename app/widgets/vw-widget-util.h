@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void vw_widget_unparent_children (GtkWidget *widget);
+void vw_widget_remove_children   (GtkWidget *widget);
 
 G_END_DECLS

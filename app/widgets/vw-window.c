@@ -22,6 +22,7 @@ struct _VwWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  VwConnectionList *connections;
   GListModel *topics;
   char *current_topic;
 
@@ -253,6 +254,7 @@ vw_window_finalize (GObject *object)
   VwWindow *self = VW_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->connections);
   g_clear_object (&self->topics);
   g_free (self->current_topic);
 
@@ -316,14 +318,36 @@ vw_window_init (VwWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), view_mode);
 
   gtk_list_box_set_header_func (self->topic_list, update_topic_header, NULL, NULL);
+
+  self->connections = vw_connection_list_new (self->settings);
+  vw_lab_page_set_connections (self->lab_page, self->connections, self->settings);
 }
 
+/**
+ * vw_window_new:
+ * @uri: (nullable): the connection to show; %NULL for the one shown last
+ */
 VwWindow *
 vw_window_new (VwApplication *application,
                const char    *uri)
 {
   VwWindow *self = g_object_new (VW_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *last = NULL;
 
+  if (uri == NULL)
+    {
+      last = g_settings_get_string (self->settings, "current-connection");
+      /* Only a connection still in the list comes back by itself. */
+      if (*last != '\0' && vw_connection_list_find (self->connections, last) != NULL)
+        uri = last;
+    }
   vw_lab_page_connect (self->lab_page, uri);
   return self;
+}
+
+VwConnectionList *
+vw_window_get_connections (VwWindow *self)
+{
+  g_return_val_if_fail (VW_IS_WINDOW (self), NULL);
+  return self->connections;
 }

@@ -25,5 +25,6 @@ void         vw_window_show_message    (VwWindow      *self,
                                         const char    *message);
 VwNotesPage *vw_window_get_notes_page  (VwWindow      *self);
 VwLabPage   *vw_window_get_lab_page    (VwWindow      *self);
+VwConnectionList *vw_window_get_connections (VwWindow   *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "vw-application.h"
 #include "vw-domain-row.h"
 #include "vw-test-util.h"
+#include "vw-ui-test-util.h"
 #include "vw-window.h"
 #include "vw-workspace.h"
 
@@ -73,28 +74,6 @@ row_shows (gpointer data)
          && !vw_domain_get_busy (vw_domain_row_get_domain (row));
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot saved to %s", path);
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
@@ -147,11 +126,13 @@ test_sandbox_window (void)
   wait.state = "Running";
   g_assert_true (vw_test_wait_until (row_shows, &wait, 5000));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lab), "lab.destroy", NULL));
+  /* Forcing off asks first. */
+  vw_test_respond_to_dialog ("ok");
   wait.state = "Shut off";
   g_assert_true (vw_test_wait_until (row_shows, &wait, 5000));
 
   vw_test_wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "screenshot-window.png");
+  vw_test_save_screenshot (GTK_WIDGET (window), "screenshot-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -162,18 +143,20 @@ has_message (gpointer data)
 }
 
 static void
-test_bad_uri_falls_back (void)
+check_falls_back (const char *uri,
+                  const char *mentioned)
 {
-  VwWindow *window = open_window ("nosuchdriver:///nowhere");
+  VwWindow *window = open_window (uri);
   VwLabPage *lab = vw_window_get_lab_page (window);
   const char *message;
 
   g_assert_true (vw_test_wait_until (has_message, lab, 5000));
   message = vw_lab_page_get_message (lab);
-  g_assert_nonnull (strstr (message, "nosuchdriver:///nowhere"));
+  g_assert_nonnull (strstr (message, mentioned));
   g_assert_nonnull (strstr (message, "sandbox"));
   g_assert_true (vw_test_wait_until (has_five_rows, window, 5000));
   g_assert_nonnull (vw_lab_page_get_message (lab));
+  g_assert_true (vw_connection_is_sandbox (vw_lab_page_get_connection (lab)));
 
   /* A wrong objective or machine name is reported and changes nothing. */
   g_assert_false (vw_window_select_topic (window, "999.9"));
@@ -182,27 +165,18 @@ test_bad_uri_falls_back (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_bad_uri_falls_back (void)
+{
+  /* Refused before libvirt is asked, and refused by libvirt. */
+  check_falls_back ("nosuchdriver:///nowhere", "nosuchdriver");
+  check_falls_back ("test:///no/such/node.xml", "test:///no/such/node.xml");
+}
+
 static gboolean
 is_stacked (gpointer data)
 {
   return vw_workspace_get_stacked (data);
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -215,12 +189,12 @@ test_narrow_and_view_modes (void)
   /* The remembered split is applied, and a moved split is remembered. */
   g_settings_set_int (settings, "split-position", 610);
   window = open_window (NULL);
-  VwWorkspace *workspace = VW_WORKSPACE (find_child_of_type (GTK_WIDGET (window), VW_TYPE_WORKSPACE));
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  VwWorkspace *workspace = VW_WORKSPACE (vw_test_find_widget (GTK_WIDGET (window), VW_TYPE_WORKSPACE));
+  AdwLeaflet *leaflet = ADW_LEAFLET (vw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
 
   g_assert_true (vw_test_wait_until (has_five_rows, window, 5000));
   g_assert_false (vw_workspace_get_stacked (workspace));
-  paned = GTK_PANED (find_child_of_type (GTK_WIDGET (workspace), GTK_TYPE_PANED));
+  paned = GTK_PANED (vw_test_find_widget (GTK_WIDGET (workspace), GTK_TYPE_PANED));
   g_assert_cmpint (gtk_paned_get_position (paned), ==, 610);
   gtk_paned_set_position (paned, 480);
   g_assert_cmpint (g_settings_get_int (settings, "split-position"), ==, 480);
@@ -244,14 +218,14 @@ test_narrow_and_view_modes (void)
   vw_test_wait_ms (300);
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 720);
-  save_screenshot (GTK_WIDGET (window), "screenshot-narrow-sidebar.png");
+  vw_test_save_screenshot (GTK_WIDGET (window), "screenshot-narrow-sidebar.png");
 
   /* Choosing an objective shows the stacked notes and lab. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-topic", "s", "352.3"));
   vw_test_wait_ms (500);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (workspace)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vw_window_get_lab_page (window))));
-  save_screenshot (GTK_WIDGET (window), "screenshot-narrow.png");
+  vw_test_save_screenshot (GTK_WIDGET (window), "screenshot-narrow.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

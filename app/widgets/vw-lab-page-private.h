@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "vw-commands-panel.h"
+#include "vw-lab-page.h"
+
+G_BEGIN_DECLS
+
+/* Shared by vw-lab-page.c (connections, the list, navigation) and
+ * vw-lab-page-actions.c (what the learner does to a machine). */
+struct _VwLabPage
+{
+  GtkWidget parent_instance;
+
+  VwConnectionList *connections;
+  VwConnection *connection;
+  GSettings *settings;
+  GCancellable *cancellable;
+  char *pending_domain;
+  VwDomain *watched;
+  gboolean showing_details;
+
+  GtkLabel *connection_title;
+  GtkLabel *connection_uri;
+  GtkListBox *connection_list;
+  GtkPopover *connection_popover;
+  GtkSpinner *status_spinner;
+  GtkRevealer *message_revealer;
+  GtkLabel *message_label;
+  GtkStack *stack;
+  GtkStack *machines_stack;
+  GtkWidget *machines_list_page;
+  GtkListView *list_view;
+  GtkSingleSelection *selection;
+  GtkSortListModel *sorted;
+  AdwStatusPage *failed_page;
+  VwDomainDetails *details;
+  VwCommandsPanel *commands_panel;
+  GtkWidget *suspend_button;
+  GtkWidget *resume_button;
+};
+
+void vw_lab_page_show_message      (VwLabPage  *self,
+                                    const char *message);
+void vw_lab_page_update_actions    (VwLabPage  *self);
+void vw_lab_page_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+AdwMessageDialog *vw_test_find_dialog       (guint       timeout_ms);
+void              vw_test_respond_to_dialog (const char *response);
+GtkWidget        *vw_test_find_widget       (GtkWidget  *root,
+                                             GType       type);
+void              vw_test_save_screenshot   (GtkWidget  *widget,
+                                             const char *name);
+
+G_END_DECLS
