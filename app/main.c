@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "vw-application.h"
+#include "vw-bench.h"
 #include "vw-paths.h"
 
 int
@@ -18,6 +19,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  vw_bench_mark ("main", NULL);
   app = vw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

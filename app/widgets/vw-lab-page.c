@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vw-bench.h"
 #include "vw-connection.h"
 #include "vw-domain-details.h"
 #include "vw-domain-row.h"
@@ -104,6 +105,24 @@ on_selection_changed (VwLabPage *self)
   if (domain == NULL && self->showing_details)
     gtk_widget_activate_action (GTK_WIDGET (self), "lab.show-list", NULL);
   vw_lab_page_update_actions (self);
+}
+
+/* For tests/bench/: the moment the sorted list shows every machine. */
+static void
+check_list_complete (VwLabPage *self)
+{
+  guint n;
+
+  if (!vw_bench_enabled () || self->connection == NULL
+      || vw_connection_get_status (self->connection) != VW_CONNECTION_STATUS_CONNECTED
+      || gtk_sort_list_model_get_pending (self->sorted) != 0)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n > 0 && n == g_list_model_get_n_items (vw_connection_get_domains (self->connection)))
+    {
+      vw_bench_mark ("list-complete", "%u", n);
+      vw_bench_settle ();
+    }
 }
 
 static void
@@ -260,6 +279,8 @@ set_connection (VwLabPage    *self,
 
   g_set_object (&self->connection, connection);
   gtk_sort_list_model_set_model (self->sorted, connection != NULL ? vw_connection_get_domains (connection) : NULL);
+  if (vw_bench_enabled ())
+    g_signal_connect_swapped (self->sorted, "notify::pending", G_CALLBACK (check_list_complete), self);
   self->showing_details = FALSE;
   gtk_stack_set_visible_child (self->machines_stack, self->machines_list_page);
 
@@ -347,6 +368,7 @@ open_done (GObject      *object,
     return;
 
   update_stack (self);
+  check_list_complete (self);
   if (self->pending_domain != NULL)
     {
       g_autofree char *name = g_steal_pointer (&self->pending_domain);

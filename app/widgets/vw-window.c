@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vw-bench.h"
 #include "vw-connection.h"
 #include "vw-lab-page.h"
 #include "vw-notes-page.h"
@@ -207,6 +208,23 @@ vw_window_get_lab_page (VwWindow *self)
 }
 
 static void
+on_first_frame (GdkFrameClock *clock,
+                VwWindow      *self)
+{
+  vw_bench_mark ("first-frame", NULL);
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+}
+
+static void
+vw_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vw_window_parent_class)->realize (widget);
+
+  if (vw_bench_enabled ())
+    g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_first_frame), widget);
+}
+
+static void
 vw_window_constructed (GObject *object)
 {
   VwWindow *self = VW_WINDOW (object);
@@ -270,6 +288,7 @@ vw_window_class_init (VwWindowClass *klass)
   object_class->constructed = vw_window_constructed;
   object_class->dispose = vw_window_dispose;
   object_class->finalize = vw_window_finalize;
+  widget_class->realize = vw_window_realize;
 
   g_type_ensure (VW_TYPE_WORKSPACE);
   g_type_ensure (VW_TYPE_NOTES_PAGE);
