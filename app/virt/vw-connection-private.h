@@ -50,6 +50,8 @@ typedef struct
   /* Optional: show what an event says before the fresh read lands. */
   void      (*apply_event)       (GObject        *object,
                                   int             event);
+  /* Optional, worker thread: the order the list is given in. */
+  char     *(*sort_key)          (gpointer        info);
 } VwKind;
 
 extern const VwKind vw_domain_kind;

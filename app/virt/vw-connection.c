@@ -5,6 +5,7 @@
 #include <libvirt/libvirt.h>
 #include <string.h>
 
+#include "vw-bench.h"
 #include "vw-connection-private.h"
 #include "vw-credentials-private.h"
 #include "vw-domain-private.h"
@@ -40,7 +41,15 @@ typedef struct
   GHashTable *by_uuid;
   GHashTable *serials;
   int event_id;
+  /* A first list too long to add in one go, added a chunk per main loop
+   * iteration so that the window never freezes. */
+  GPtrArray *pending;
+  guint pending_next;
 } KindSet;
+
+#define LOAD_CHUNK 1000
+#define LOAD_FIRST_CHUNK 25
+#define LOAD_FRAME_MS 16
 
 struct _VwConnection
 {
@@ -58,6 +67,7 @@ struct _VwConnection
   KindSet kinds[VW_N_KINDS];
 
   gboolean keep_open;
+  guint load_id;
   guint reconnect_id;
   guint first_delay_ms;
   guint max_delay_ms;
@@ -77,6 +87,7 @@ enum {
   PROP_NETWORKS,
   PROP_POOLS,
   PROP_COMMAND_LOG,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -155,6 +166,49 @@ remove_object (KindSet    *set,
   g_hash_table_remove (set->by_uuid, uuid);
 }
 
+/* Kinds with a sort key are kept in that order in their store, so that a
+ * view needs no sorting model: sorting thousands of rows with one is what
+ * makes a window freeze. The key is computed once per object. */
+static const char *
+sort_key_of (GObject *object)
+{
+  static GQuark quark;
+  const char *key;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("vw-sort-key");
+  key = g_object_get_qdata (object, quark);
+  if (key == NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *folded = NULL;
+
+      g_object_get (object, "name", &name, NULL);
+      folded = g_utf8_casefold (name != NULL ? name : "", -1);
+      key = g_utf8_collate_key (folded, -1);
+      g_object_set_qdata_full (object, quark, (gpointer) key, g_free);
+    }
+  return key;
+}
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return strcmp (sort_key_of ((GObject *) a), sort_key_of ((GObject *) b));
+}
+
+static void
+insert_object (KindSet *set,
+               GObject *object)
+{
+  if (set->kind->sort_key != NULL)
+    g_list_store_insert_sorted (set->store, object, compare_sort_keys, NULL);
+  else
+    g_list_store_append (set->store, object);
+}
+
 /* Adds the object, or updates it when it is already known. */
 static void
 merge_info (VwConnection *self,
@@ -172,7 +226,71 @@ merge_info (VwConnection *self,
 
   object = set->kind->new_object (self, info);
   g_hash_table_insert (set->by_uuid, g_strdup (uuid), object);
-  g_list_store_append (set->store, object);
+  insert_object (set, object);
+}
+
+static gboolean
+load_chunk (gpointer user_data)
+{
+  VwConnection *self = user_data;
+  gboolean more = FALSE;
+
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    {
+      KindSet *set = &self->kinds[k];
+      g_autoptr(GPtrArray) created = NULL;
+      guint end;
+
+      if (set->pending == NULL)
+        continue;
+
+      /* Small chunks first: a list view makes the rows for the first
+       * couple of hundred items as they arrive, and each costs a little;
+       * past those, items only cost their object. */
+      end = MIN (set->pending_next + (set->pending_next < 10 * LOAD_FIRST_CHUNK ? LOAD_FIRST_CHUNK : LOAD_CHUNK),
+                 set->pending->len);
+      created = g_ptr_array_new_full (end - set->pending_next, NULL);
+      for (; set->pending_next < end; set->pending_next++)
+        {
+          gpointer info = set->pending->pdata[set->pending_next];
+          const char *uuid = set->kind->info_uuid (info);
+          GObject *object = g_hash_table_lookup (set->by_uuid, uuid);
+
+          /* An event got there first: it already made the object. */
+          if (object != NULL)
+            {
+              set->kind->apply_info (object, info);
+              continue;
+            }
+          object = set->kind->new_object (self, info);
+          g_hash_table_insert (set->by_uuid, g_strdup (uuid), object);
+          g_ptr_array_add (created, object);
+        }
+      g_list_store_splice (set->store, g_list_model_get_n_items (G_LIST_MODEL (set->store)), 0,
+                           created->pdata, created->len);
+
+      if (set->pending_next < set->pending->len)
+        more = TRUE;
+      else
+        g_clear_pointer (&set->pending, g_ptr_array_unref);
+    }
+
+  self->load_id = 0;
+  if (more)
+    {
+      gboolean paced = FALSE;
+
+      /* The first chunks come a frame apart, so that the window lays out
+       * their new rows over several frames rather than all in one. */
+      for (guint k = 0; k < VW_N_KINDS; k++)
+        if (self->kinds[k].pending != NULL && self->kinds[k].pending_next <= 10 * LOAD_FIRST_CHUNK)
+          paced = TRUE;
+      self->load_id = paced ? g_timeout_add (LOAD_FRAME_MS, load_chunk, self) : g_idle_add (load_chunk, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
 }
 
 /* After a (re)connection: the lists as they are now. Known objects keep
@@ -188,6 +306,19 @@ sync_kind (VwConnection *self,
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key;
+
+  /* A long first list: in chunks, from the main loop. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (set->store)) == 0 && infos->len > LOAD_FIRST_CHUNK)
+    {
+      set->pending = g_ptr_array_ref (infos);
+      set->pending_next = 0;
+      if (self->load_id == 0)
+        {
+          self->load_id = g_idle_add (load_chunk, self);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+        }
+      return;
+    }
 
   for (guint i = 0; i < infos->len; i++)
     {
@@ -213,8 +344,13 @@ sync_kind (VwConnection *self,
   for (guint i = 0; i < gone->len; i++)
     remove_object (set, gone->pdata[i]);
 
-  g_list_store_splice (set->store, g_list_model_get_n_items (G_LIST_MODEL (set->store)), 0,
-                       created->pdata, created->len);
+  /* The first list comes sorted from the worker thread: one splice. Later
+   * ones (after a reconnection) add few objects, each in its place. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (set->store)) == 0)
+    g_list_store_splice (set->store, 0, 0, created->pdata, created->len);
+  else
+    for (guint i = 0; i < created->len; i++)
+      insert_object (set, created->pdata[i]);
 }
 
 /* ----- Events and fresh reads ----- */
@@ -458,6 +594,38 @@ static void on_closed (virConnectPtr  conn,
                        int            reason,
                        void          *opaque);
 
+typedef struct
+{
+  char *key;
+  gpointer info;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
+}
+
+static void
+sort_infos (const VwKind *kind,
+            GPtrArray    *infos)
+{
+  g_autofree Keyed *keyed = g_new (Keyed, infos->len);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      keyed[i].key = kind->sort_key (infos->pdata[i]);
+      keyed[i].info = infos->pdata[i];
+    }
+  qsort (keyed, infos->len, sizeof (Keyed), compare_keyed);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      infos->pdata[i] = keyed[i].info;
+      g_free (keyed[i].key);
+    }
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
@@ -474,7 +642,9 @@ open_thread (GTask        *task,
   g_autofree char *node_path = NULL;
   GError *error = NULL;
 
+  vw_bench_mark ("open-start", NULL);
   data->conn = virConnectOpenAuth (data->uri, &auth, 0);
+  vw_bench_mark ("opened", NULL);
   if (data->conn == NULL)
     {
       vw_virt_set_error (&error, NULL);
@@ -519,6 +689,7 @@ open_thread (GTask        *task,
       data->targets[k] = NULL;
 
       n = kind->list_all (data->conn, &ptrs);
+      vw_bench_mark ("listed", "%s %d", kind->name, n);
       if (n < 0)
         {
           /* Some drivers have no networks or pools (the Xen driver on its
@@ -546,8 +717,11 @@ open_thread (GTask        *task,
           kind->free_ptr (ptrs[i]);
         }
       free (ptrs);
+      if (kind->sort_key != NULL)
+        sort_infos (kind, data->infos[k]);
     }
 
+  vw_bench_mark ("read", NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -598,7 +772,9 @@ open_done (GObject      *object,
       return;
     }
 
+  vw_bench_mark ("apply-start", NULL);
   apply_open (self, data);
+  vw_bench_mark ("apply-end", NULL);
   self->delay_ms = self->first_delay_ms;
   set_status (self, VW_CONNECTION_STATUS_CONNECTED, NULL);
   g_task_return_boolean (outer, TRUE);
@@ -710,10 +886,19 @@ close_virconn (virConnectPtr  conn,
 }
 
 static void
+stop_loading (VwConnection *self)
+{
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  for (guint k = 0; k < VW_N_KINDS; k++)
+    g_clear_pointer (&self->kinds[k].pending, g_ptr_array_unref);
+}
+
+static void
 drop_virconn (VwConnection *self)
 {
   int event_ids[VW_N_KINDS];
 
+  stop_loading (self);
   if (self->conn == NULL)
     return;
   for (guint k = 0; k < VW_N_KINDS; k++)
@@ -977,6 +1162,9 @@ vw_connection_get_property (GObject    *object,
     case PROP_COMMAND_LOG:
       g_value_set_object (value, self->command_log);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->load_id != 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1045,6 +1233,10 @@ vw_connection_class_init (VwConnectionClass *klass)
   properties[PROP_COMMAND_LOG] =
     g_param_spec_object ("command-log", NULL, NULL, VW_TYPE_COMMAND_LOG,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A long list is still being added to the models. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1105,6 +1297,13 @@ vw_connection_get_title (VwConnection *self)
 {
   g_return_val_if_fail (VW_IS_CONNECTION (self), NULL);
   return self->title;
+}
+
+gboolean
+vw_connection_get_loading (VwConnection *self)
+{
+  g_return_val_if_fail (VW_IS_CONNECTION (self), FALSE);
+  return self->load_id != 0;
 }
 
 gboolean

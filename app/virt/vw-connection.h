@@ -18,6 +18,7 @@ VwConnection       *vw_connection_new               (const char           *uri);
 const char         *vw_connection_get_uri           (VwConnection         *self);
 const char         *vw_connection_get_title         (VwConnection         *self);
 gboolean            vw_connection_is_sandbox        (VwConnection         *self);
+gboolean            vw_connection_get_loading       (VwConnection         *self);
 VwConnectionStatus  vw_connection_get_status        (VwConnection         *self);
 const char         *vw_connection_get_error_message (VwConnection         *self);
 GListModel         *vw_connection_get_domains       (VwConnection         *self);

@@ -144,7 +144,6 @@ vw_domain_row_dispose (GObject *object)
   VwDomainRow *self = VW_DOMAIN_ROW (object);
 
   vw_domain_row_set_domain (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), VW_TYPE_DOMAIN_ROW);
   vw_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (vw_domain_row_parent_class)->dispose (object);
@@ -158,20 +157,60 @@ vw_domain_row_class_init (VwDomainRowClass *klass)
 
   object_class->dispose = vw_domain_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-domain-row.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "domainrow");
-  gtk_widget_class_bind_template_child (widget_class, VwDomainRow, state_icon);
-  gtk_widget_class_bind_template_child (widget_class, VwDomainRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, VwDomainRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, VwDomainRow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, VwDomainRow, state_label);
 }
 
+static GtkWidget *
+styled_label (const char *first_class,
+              ...)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  va_list classes;
+
+  va_start (classes, first_class);
+  for (const char *name = first_class; name != NULL; name = va_arg (classes, const char *))
+    gtk_widget_add_css_class (label, name);
+  va_end (classes);
+  return label;
+}
+
+/* Built in code rather than from a template: a list view makes one row per
+ * visible machine when it first shows, and parsing a template for each
+ * costs a visible pause. */
 static void
 vw_domain_row_init (VwDomainRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->state_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->state_icon, 16);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), "state-icon");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->state_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+  self->name_label = GTK_LABEL (styled_label ("heading", NULL));
+  self->details_label = GTK_LABEL (styled_label ("caption", "dim-label", "numeric", NULL));
+  for (GtkLabel *label = self->name_label; label != NULL;
+       label = label == self->name_label ? self->details_label : NULL)
+    {
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+    }
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->name_label));
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->details_label));
+
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  self->state_label = GTK_LABEL (styled_label ("state-label", NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->state_label), GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->state_icon));
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->spinner));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->state_label));
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
 }
 
 GtkWidget *

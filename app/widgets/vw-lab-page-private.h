@@ -32,7 +32,6 @@ struct _VwLabPage
   GtkWidget *machines_list_page;
   GtkListView *list_view;
   GtkSingleSelection *selection;
-  GtkSortListModel *sorted;
   AdwStatusPage *failed_page;
   VwDomainDetails *details;
   VwCommandsPanel *commands_panel;

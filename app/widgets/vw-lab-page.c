@@ -101,7 +101,9 @@ on_selection_changed (VwLabPage *self)
       if (domain != NULL)
         g_signal_connect_swapped (domain, "notify", G_CALLBACK (vw_lab_page_update_actions), self);
     }
-  vw_domain_details_set_domain (self->details, domain);
+  /* The details page is filled when it is shown, not for every selection. */
+  if (self->showing_details)
+    vw_domain_details_set_domain (self->details, domain);
   if (domain == NULL && self->showing_details)
     gtk_widget_activate_action (GTK_WIDGET (self), "lab.show-list", NULL);
   vw_lab_page_update_actions (self);
@@ -115,9 +117,9 @@ check_list_complete (VwLabPage *self)
 
   if (!vw_bench_enabled () || self->connection == NULL
       || vw_connection_get_status (self->connection) != VW_CONNECTION_STATUS_CONNECTED
-      || gtk_sort_list_model_get_pending (self->sorted) != 0)
+      || vw_connection_get_loading (self->connection))
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   if (n > 0 && n == g_list_model_get_n_items (vw_connection_get_domains (self->connection)))
     {
       vw_bench_mark ("list-complete", "%u", n);
@@ -156,7 +158,7 @@ update_stack (VwLabPage *self)
       adw_status_page_set_description (self->failed_page, vw_connection_get_error_message (self->connection));
       gtk_stack_set_visible_child_name (self->stack, "failed");
     }
-  else if ((status == VW_CONNECTION_STATUS_CONNECTING || status == VW_CONNECTION_STATUS_DISCONNECTED) && n == 0)
+  else if (status == VW_CONNECTION_STATUS_DISCONNECTED && n == 0)
     gtk_stack_set_visible_child_name (self->stack, "connecting");
   else if (n == 0 && reachable)
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -184,7 +186,7 @@ static gboolean
 select_by_name (VwLabPage  *self,
                 const char *name)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
+  GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -217,7 +219,6 @@ vw_lab_page_select_domain (VwLabPage  *self,
       return;
     }
 
-  /* The sorted model catches up with a just-added machine incrementally. */
   if (!select_by_name (self, name))
     {
       g_autofree char *message = g_strdup_printf (_("No machine is called “%s” on %s."), name,
@@ -278,9 +279,9 @@ set_connection (VwLabPage    *self,
     }
 
   g_set_object (&self->connection, connection);
-  gtk_sort_list_model_set_model (self->sorted, connection != NULL ? vw_connection_get_domains (connection) : NULL);
-  if (vw_bench_enabled ())
-    g_signal_connect_swapped (self->sorted, "notify::pending", G_CALLBACK (check_list_complete), self);
+  /* The connection keeps its machines sorted by name. */
+  gtk_single_selection_set_model (self->selection,
+                                  connection != NULL ? vw_connection_get_domains (connection) : NULL);
   self->showing_details = FALSE;
   gtk_stack_set_visible_child (self->machines_stack, self->machines_list_page);
 
@@ -288,6 +289,8 @@ set_connection (VwLabPage    *self,
     {
       g_signal_connect_swapped (connection, "notify::status", G_CALLBACK (on_status_changed), self);
       g_signal_connect_swapped (connection, "credentials-requested", G_CALLBACK (on_credentials_requested), self);
+      if (vw_bench_enabled ())
+        g_signal_connect_swapped (connection, "notify::loading", G_CALLBACK (check_list_complete), self);
       g_signal_connect_swapped (vw_connection_get_domains (connection), "items-changed",
                                 G_CALLBACK (update_stack), self);
       gtk_label_set_label (self->connection_title, vw_connection_get_title (connection));
@@ -545,6 +548,7 @@ show_details_action (GtkWidget  *widget,
   if (vw_lab_page_get_selected_domain (self) == NULL)
     return;
   self->showing_details = TRUE;
+  vw_domain_details_set_domain (self->details, vw_lab_page_get_selected_domain (self));
   gtk_stack_set_visible_child_name (self->machines_stack, "details");
 }
 
@@ -690,7 +694,6 @@ vw_lab_page_class_init (VwLabPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, machines_list_page);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, VwLabPage, sorted);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, failed_page);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, details);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, commands_panel);
