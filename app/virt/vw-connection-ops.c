@@ -106,7 +106,7 @@ vw_connection_define_domain_async (VwConnection        *self,
 
   g_return_if_fail (VW_IS_CONNECTION (self));
 
-  name = vw_xml_check_document (xml, "domain", "name", &error);
+  name = vw_xml_check_document (xml, "domain", "name", NULL, &error);
   if (name != NULL)
     vw_validate_name (VW_OBJECT_MACHINE, name, &error);
 

@@ -23,24 +23,13 @@ ignore_error (void     *user_data,
 {
 }
 
-/* Line numbers travel in the error message's prefix, "Line N: ". */
-guint
-vw_xml_error_line (const GError *error)
-{
-  const char *prefix = _("Line ");
-
-  if (error == NULL || !g_str_has_prefix (error->message, prefix))
-    return 0;
-  return (guint) g_ascii_strtoull (error->message + strlen (prefix), NULL, 10);
-}
-
 /**
  * vw_xml_check_document:
  * @root: the root element the document must have ("domain", "network")
  * @name_element: (nullable): a child of the root that must hold text
  *
- * Checks that @xml is well formed and has the right root. The error message
- * starts with "Line N:" when a line is known (see vw_xml_error_line()).
+ * Checks that @xml is well formed and has the right root.
+ * @line: (out) (optional): the line of the problem, or 0
  *
  * Returns: (transfer full) (nullable): the text of @name_element, or an
  *   empty string when none is asked for; %NULL with @error set on failure
@@ -49,12 +38,16 @@ char *
 vw_xml_check_document (const char  *xml,
                        const char  *root,
                        const char  *name_element,
+                       guint       *line,
                        GError     **error)
 {
   xmlParserCtxt *ctx = xmlNewParserCtxt ();
   xmlDoc *doc;
   xmlNode *top;
   char *name = NULL;
+
+  if (line != NULL)
+    *line = 0;
 
   doc = xmlCtxtReadMemory (ctx, xml != NULL ? xml : "", xml != NULL ? (int) strlen (xml) : 0,
                            "input.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -64,8 +57,9 @@ vw_xml_check_document (const char  *xml,
       g_autofree char *text = g_strdup (last != NULL && last->message != NULL ? last->message : "");
 
       g_strstrip (text);
-      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML,
-                   _("Line %d: the XML is not well formed: %s"), last != NULL ? last->line : 1, text);
+      if (line != NULL)
+        *line = last != NULL && last->line > 0 ? (guint) last->line : 1;
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML, _("The XML is not well formed: %s"), text);
       xmlFreeParserCtxt (ctx);
       return NULL;
     }
@@ -73,9 +67,9 @@ vw_xml_check_document (const char  *xml,
   top = xmlDocGetRootElement (doc);
   if (top == NULL || !xmlStrEqual (top->name, (const xmlChar *) root))
     {
-      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML,
-                   _("Line %d: the document must start with <%s>."), top != NULL ? (int) xmlGetLineNo (top) : 1,
-                   root);
+      if (line != NULL)
+        *line = top != NULL ? (guint) xmlGetLineNo (top) : 1;
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML, _("The document must start with <%s>."), root);
       goto out;
     }
 
@@ -99,8 +93,10 @@ vw_xml_check_document (const char  *xml,
   if (name == NULL || *name == '\0')
     {
       g_clear_pointer (&name, g_free);
-      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML,
-                   _("Line %d: <%s> needs a <%s> element."), (int) xmlGetLineNo (top), root, name_element);
+      if (line != NULL)
+        *line = (guint) xmlGetLineNo (top);
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML, _("<%s> needs a <%s> element."), root,
+                   name_element);
     }
 
 out:

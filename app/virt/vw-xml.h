@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 char     *vw_xml_check_document      (const char           *xml,
                                       const char           *root,
                                       const char           *name_element,
+                                      guint                *line,
                                       GError              **error);
-guint     vw_xml_error_line          (const GError         *error);
 guint     vw_xml_locate_schema_error (const char           *xml,
                                       const char           *schema,
                                       char                **message);

@@ -293,20 +293,15 @@ vw_xml_editor_apply (VwXmlEditor *self,
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) diff = NULL;
+  guint line = 0;
 
   g_return_if_fail (VW_IS_XML_EDITOR (self));
 
   clear_error (self);
-  name = vw_xml_check_document (text, self->root != NULL ? self->root : "domain", "name", &error);
+  name = vw_xml_check_document (text, self->root != NULL ? self->root : "domain", "name", &line, &error);
   if (name == NULL)
     {
-      guint line = vw_xml_error_line (error);
-      const char *message = error->message;
-
-      /* The line is shown apart from the message. */
-      if (line > 0 && strchr (message, ':') != NULL)
-        message = strchr (message, ':') + 2;
-      vw_xml_editor_show_error (self, message, line);
+      vw_xml_editor_show_error (self, error->message, line);
       return;
     }
 

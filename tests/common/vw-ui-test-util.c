@@ -1,8 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "vw-test"
 
+#include "vw-application.h"
 #include "vw-test-util.h"
 #include "vw-ui-test-util.h"
+
+/* GTK, libadwaita and a registered application that windows can join,
+ * after vw_test_init(). */
+VwApplication *
+vw_test_ui_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  VwApplication *app;
+
+  gtk_init ();
+  adw_init ();
+  app = vw_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
 
 static gboolean
 has_dialog (gpointer data)

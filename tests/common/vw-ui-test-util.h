@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _VwApplication VwApplication;
+
+VwApplication    *vw_test_ui_init           (void);
 AdwMessageDialog *vw_test_find_dialog       (guint       timeout_ms);
 void              vw_test_respond_to_dialog (const char *response);
 GtkWidget        *vw_test_find_widget       (GtkWidget  *root,

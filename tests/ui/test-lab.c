@@ -376,17 +376,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   vw_test_init (&argc, &argv);
-  gtk_init ();
-  adw_init ();
-
-  app = vw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = vw_test_ui_init ();
 
   g_test_add_func ("/lab/machine-workflow", test_machine_workflow);
   g_test_add_func ("/lab/xml-editor", test_xml_editor);

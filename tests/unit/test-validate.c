@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "vw-command-log.h"
+#include "vw-credentials-private.h"
 #include "vw-diff.h"
 #include "vw-domain-config.h"
 #include "vw-shell.h"
@@ -158,29 +159,30 @@ test_xml_check (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   char *missing;
+  guint line = 0;
 
-  name = vw_xml_check_document ("<domain type='test'>\n  <name>web02</name>\n</domain>", "domain", "name", &error);
+  name = vw_xml_check_document ("<domain type='test'>\n  <name>web02</name>\n</domain>", "domain", "name", &line, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (name, ==, "web02");
 
   missing = vw_xml_check_document ("<domain>\n  <name>web02</name>\n  <memory>1</memory\n</domain>",
-                                   "domain", "name", &error);
+                                   "domain", "name", &line, &error);
   g_assert_null (missing);
   g_assert_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML);
-  g_assert_cmpuint (vw_xml_error_line (error), ==, 4);
+  g_assert_cmpuint (line, ==, 4);
   g_clear_error (&error);
 
-  g_assert_null (vw_xml_check_document ("<network><name>x</name></network>", "domain", "name", &error));
+  g_assert_null (vw_xml_check_document ("<network><name>x</name></network>", "domain", "name", &line, &error));
   g_assert_nonnull (strstr (error->message, "<domain>"));
   g_clear_error (&error);
 
-  g_assert_null (vw_xml_check_document ("<domain>\n</domain>", "domain", "name", &error));
+  g_assert_null (vw_xml_check_document ("<domain>\n</domain>", "domain", "name", &line, &error));
   g_assert_nonnull (strstr (error->message, "<name>"));
   g_clear_error (&error);
 
-  g_assert_null (vw_xml_check_document ("", "domain", "name", &error));
+  g_assert_null (vw_xml_check_document ("", "domain", "name", &line, &error));
   g_clear_error (&error);
-  g_assert_null (vw_xml_check_document ("\xff\xfe<dom", "domain", "name", &error));
+  g_assert_null (vw_xml_check_document ("\xff\xfe<dom", "domain", "name", &line, &error));
 }
 
 static void
@@ -292,6 +294,85 @@ test_clone_xml (void)
   g_assert_null (strstr (clone, "id=\"3\""));
 }
 
+typedef struct
+{
+  VwCredentials *credentials;
+  virConnectCredential cred[2];
+  gboolean answered;
+  gboolean done;
+} AuthThread;
+
+static gpointer
+auth_thread (gpointer data)
+{
+  AuthThread *auth = data;
+
+  /* As libvirt's callback would, in the thread that opens. */
+  auth->answered = vw_credentials_wait (auth->credentials, auth->cred, 2, 5);
+  g_atomic_int_set (&auth->done, TRUE);
+  return NULL;
+}
+
+static gboolean
+auth_done (gpointer data)
+{
+  return g_atomic_int_get (&((AuthThread *) data)->done);
+}
+
+static void
+test_credentials (void)
+{
+  for (guint round = 0; round < 2; round++)
+    {
+      AuthThread auth = { NULL, };
+      GThread *thread;
+
+      auth.cred[0].type = VIR_CRED_AUTHNAME;
+      auth.cred[0].prompt = "Login";
+      auth.cred[0].defresult = "root";
+      auth.cred[1].type = VIR_CRED_PASSPHRASE;
+      auth.cred[1].prompt = NULL;
+      auth.credentials = vw_credentials_new ("qemu+tcp://lab/system", auth.cred, 2);
+
+      g_assert_cmpuint (vw_credentials_get_n_prompts (auth.credentials), ==, 2);
+      g_assert_cmpstr (vw_credentials_get_prompt (auth.credentials, 0), ==, "Login");
+      g_assert_cmpstr (vw_credentials_get_prompt (auth.credentials, 1), ==, "Password");
+      g_assert_false (vw_credentials_is_secret (auth.credentials, 0));
+      g_assert_true (vw_credentials_is_secret (auth.credentials, 1));
+      g_assert_cmpstr (vw_credentials_get_default (auth.credentials, 0), ==, "root");
+
+      thread = g_thread_new ("auth", auth_thread, &auth);
+      vw_test_wait_ms (50);
+      g_assert_false (g_atomic_int_get (&auth.done));
+      if (round == 0)
+        {
+          vw_credentials_set_answer (auth.credentials, 1, "s3cret");
+          vw_credentials_complete (auth.credentials, TRUE);
+        }
+      else
+        vw_credentials_complete (auth.credentials, FALSE);
+      g_assert_true (vw_test_wait_until (auth_done, &auth, 5000));
+      g_thread_join (thread);
+
+      if (round == 0)
+        {
+          /* An unanswered prompt gives libvirt its default. */
+          g_assert_true (auth.answered);
+          g_assert_cmpstr (auth.cred[0].result, ==, "root");
+          g_assert_cmpstr (auth.cred[1].result, ==, "s3cret");
+          g_assert_cmpuint (auth.cred[1].resultlen, ==, 6);
+          free (auth.cred[0].result);
+          free (auth.cred[1].result);
+        }
+      else
+        {
+          g_assert_false (auth.answered);
+          g_assert_null (auth.cred[0].result);
+        }
+      g_object_unref (auth.credentials);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/validate/schema-line", test_schema_line);
   g_test_add_func ("/validate/domain-config", test_domain_config);
   g_test_add_func ("/validate/clone-xml", test_clone_xml);
+  g_test_add_func ("/validate/credentials", test_credentials);
 
   return g_test_run ();
 }
