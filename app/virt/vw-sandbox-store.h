@@ -5,6 +5,7 @@
 #include <libvirt/libvirt.h>
 
 #include "vw-connection.h"
+#include "vw-sandbox-serialize.h"
 
 G_BEGIN_DECLS
 
@@ -26,14 +27,5 @@ gboolean        vw_sandbox_store_save_finish  (VwSandboxStore       *self,
                                                GError              **error);
 
 gboolean        vw_sandbox_store_wait_all     (guint                 timeout_ms);
-
-/* Worker-thread helpers, also used by the connection and the tests. */
-char           *vw_sandbox_serialize          (virConnectPtr         conn,
-                                               const char           *previous_path,
-                                               GError              **error);
-gboolean        vw_sandbox_apply_overlay      (virConnectPtr         conn,
-                                               const char           *node_path,
-                                               GError              **error);
-char           *vw_sandbox_path_from_uri      (const char           *uri);
 
 G_END_DECLS
