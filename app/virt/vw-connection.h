@@ -52,7 +52,51 @@ void                vw_connection_restore_async     (VwConnection         *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
+void                vw_connection_define_network_async (VwConnection      *self,
+                                                     const char           *xml,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void                vw_connection_define_pool_async (VwConnection         *self,
+                                                     const char           *name,
+                                                     const char           *path,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void                vw_connection_define_pool_xml_async (VwConnection     *self,
+                                                     const char           *xml,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void                vw_connection_define_filter_async (VwConnection       *self,
+                                                     const char           *xml,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void                vw_connection_undefine_filter_async (VwConnection     *self,
+                                                     const char           *name,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 gboolean            vw_connection_op_finish         (VwConnection         *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+/* Network filters: libvirt sends no events for them, so they are read
+ * on demand rather than kept in a model. */
+void                vw_connection_list_filters_async (VwConnection        *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GStrv               vw_connection_list_filters_finish (VwConnection       *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void                vw_connection_get_filter_xml_async (VwConnection      *self,
+                                                     const char           *name,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+char               *vw_connection_get_filter_xml_finish (VwConnection     *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 

@@ -34,7 +34,5 @@ void  vw_domain_start_op   (VwDomain            *self,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data);
-GStrv vw_domain_make_args  (const char          *first,
-                            ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

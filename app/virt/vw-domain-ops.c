@@ -98,20 +98,6 @@ vw_domain_op_finish (VwDomain      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-GStrv
-vw_domain_make_args (const char *first,
-           ...)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  va_list list;
-
-  va_start (list, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
-    g_strv_builder_add (builder, arg);
-  va_end (list);
-  return g_strv_builder_end (builder);
-}
-
 /* ----- Lifecycle actions ----- */
 
 static gboolean
@@ -218,7 +204,7 @@ vw_domain_save_async (VwDomain            *self,
 
   vw_validate_abs_path (path, &error);
   op->path = g_strdup (path);
-  vw_domain_start_op (self, op, vw_domain_make_args ("save", vw_domain_get_name (self), path, NULL), run_save, error,
+  vw_domain_start_op (self, op, vw_virt_args ("save", vw_domain_get_name (self), path, NULL), run_save, error,
             cancellable, callback, user_data);
 }
 
@@ -456,7 +442,18 @@ run_get_xml (gpointer    data,
              GError    **error)
 {
   DomainOp *op = data;
-  char *xml = virDomainGetXMLDesc (op->dom, op->flags);
+  char *xml;
+
+  if (op->new_name != NULL)
+    {
+      virDomainSnapshotPtr snap = virDomainSnapshotLookupByName (op->dom, op->new_name, 0);
+
+      xml = snap != NULL ? virDomainSnapshotGetXMLDesc (snap, 0) : NULL;
+      if (snap != NULL)
+        virDomainSnapshotFree (snap);
+    }
+  else
+    xml = virDomainGetXMLDesc (op->dom, op->flags);
 
   if (xml == NULL)
     return vw_virt_set_error (error, NULL);
@@ -479,14 +476,13 @@ get_xml_done (GObject      *object,
     g_task_return_pointer (task, g_strdup (((DomainOp *) vw_virt_op_get_data (result))->xml), g_free);
 }
 
-/* The domain's XML as `virsh dumpxml [--inactive]` shows it; a read, so
- * nothing is recorded. */
-void
-vw_domain_get_xml_async (VwDomain            *self,
-                         gboolean             inactive,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+static void
+read_xml (VwDomain            *self,
+          const char          *snapshot,
+          gboolean             inactive,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(VwConnection) connection = vw_domain_dup_connection (self);
@@ -504,8 +500,34 @@ vw_domain_get_xml_async (VwDomain            *self,
   op = g_new0 (DomainOp, 1);
   op->dom = vw_domain_ref_virdomain (self);
   op->flags = inactive ? VIR_DOMAIN_XML_INACTIVE : 0;
+  op->new_name = g_strdup (snapshot);
   vw_virt_op_run (self, connection, NULL, run_get_xml, op, (GDestroyNotify) vw_domain_op_free,
                   cancellable, get_xml_done, g_steal_pointer (&task));
+}
+
+/* The domain's XML as `virsh dumpxml [--inactive]` shows it; a read, so
+ * nothing is recorded. */
+void
+vw_domain_get_xml_async (VwDomain            *self,
+                         gboolean             inactive,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  read_xml (self, NULL, inactive, cancellable, callback, user_data);
+}
+
+/* A snapshot's XML as `virsh snapshot-dumpxml DOMAIN NAME` shows it;
+ * finish with vw_domain_get_xml_finish(). */
+void
+vw_domain_get_snapshot_xml_async (VwDomain            *self,
+                                  const char          *snapshot,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (snapshot != NULL);
+  read_xml (self, snapshot, FALSE, cancellable, callback, user_data);
 }
 
 char *

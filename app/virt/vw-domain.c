@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REFRESHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ----- Reading, in a worker thread ----- */
 
 VwDomainInfo *
@@ -185,6 +192,9 @@ kind_apply_info (GObject  *object,
                  gpointer  info)
 {
   vw_domain_apply_info (VW_DOMAIN (object), info);
+  /* Whatever changed, or nothing: a fresh read after an event or an
+   * operation, which is when snapshots and devices are read again. */
+  g_signal_emit (object, signals[REFRESHED], 0);
 }
 
 static VwDomainState
@@ -395,6 +405,16 @@ vw_domain_class_init (VwDomainClass *klass)
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VwDomain::refreshed:
+   *
+   * The domain was read again after one of its events or an operation on
+   * it. Snapshots and device lists, which have no events of their own, are
+   * reread then.
+   */
+  signals[REFRESHED] = g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -63,6 +63,24 @@ void           vw_domain_clone_async         (VwDomain             *self,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
+/* Snapshots (vw-domain-snapshots.c); finish with vw_domain_op_finish(). */
+void           vw_domain_create_snapshot_async (VwDomain          *self,
+                                              const char           *name,
+                                              const char           *description,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+void           vw_domain_revert_snapshot_async (VwDomain          *self,
+                                              const char           *name,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+void           vw_domain_delete_snapshot_async (VwDomain          *self,
+                                              const char           *name,
+                                              gboolean              children,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
 gboolean       vw_domain_op_finish           (VwDomain             *self,
                                               GAsyncResult         *result,
                                               GError              **error);
@@ -79,6 +97,11 @@ gboolean       vw_domain_get_removal_info_finish (VwDomain         *self,
 
 void           vw_domain_get_xml_async       (VwDomain             *self,
                                               gboolean              inactive,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+void           vw_domain_get_snapshot_xml_async (VwDomain         *self,
+                                              const char           *snapshot,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);

@@ -5,34 +5,36 @@
 
 #include "vw-connection-private.h"
 #include "vw-network.h"
+#include "vw-virt-object-private.h"
 #include "vw-virt.h"
+#include "vw-xml-read.h"
 
-/* A libvirt virtual network as the lab sees it, kept up to date by
- * VwConnection from network lifecycle events. */
+/* A libvirt virtual network as the lab sees it: what VwVirtObject has, and
+ * what its XML says about how it reaches the outside (forward mode), its
+ * bridge, its IPv4 subnet and DHCP range. VwConnection keeps it up to date
+ * from network events. */
 struct _VwNetwork
 {
-  GObject parent_instance;
+  VwVirtObject parent_instance;
 
-  GWeakRef connection;
-  virNetworkPtr net;
-  char *name;
-  char uuid[VIR_UUID_STRING_BUFLEN];
-  gboolean active;
-  gboolean persistent;
-  gboolean autostart;
   char *bridge;
+  char *forward_mode;
+  char *address;
+  guint prefix;
+  char *dhcp_start;
+  char *dhcp_end;
 };
 
-G_DEFINE_FINAL_TYPE (VwNetwork, vw_network, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (VwNetwork, vw_network, VW_TYPE_VIRT_OBJECT)
 
 enum {
   PROP_0,
-  PROP_NAME,
-  PROP_UUID,
-  PROP_ACTIVE,
-  PROP_PERSISTENT,
-  PROP_AUTOSTART,
   PROP_BRIDGE,
+  PROP_FORWARD_MODE,
+  PROP_ADDRESS,
+  PROP_PREFIX,
+  PROP_DHCP_START,
+  PROP_DHCP_END,
   N_PROPS
 };
 
@@ -40,25 +42,88 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  virNetworkPtr net;
-  char *name;
-  char uuid[VIR_UUID_STRING_BUFLEN];
-  gboolean active;
-  gboolean persistent;
-  gboolean autostart;
+  VwVirtObjectInfo base;
   char *bridge;
+  char *forward_mode;
+  char *address;
+  guint prefix;
+  char *dhcp_start;
+  char *dhcp_end;
 } NetworkInfo;
+
+static int
+free_ptr (gpointer ptr)
+{
+  return virNetworkFree (ptr);
+}
+
+static int
+ref_ptr (gpointer ptr)
+{
+  return virNetworkRef (ptr);
+}
 
 static void
 info_free (gpointer data)
 {
   NetworkInfo *info = data;
 
-  if (info->net != NULL)
-    virNetworkFree (info->net);
-  g_free (info->name);
+  vw_virt_object_info_clear (&info->base, free_ptr);
   g_free (info->bridge);
+  g_free (info->forward_mode);
+  g_free (info->address);
+  g_free (info->dhcp_start);
+  g_free (info->dhcp_end);
   g_free (info);
+}
+
+/* A netmask such as 255.255.255.0 as a prefix length, or 0. */
+static guint
+prefix_from_netmask (const char *netmask)
+{
+  g_autoptr(GInetAddressMask) mask = NULL;
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (netmask);
+  const guint8 *bytes;
+  guint prefix = 0;
+
+  if (address == NULL || g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV4)
+    return 0;
+  bytes = g_inet_address_to_bytes (address);
+  for (guint i = 0; i < 4; i++)
+    for (int bit = 7; bit >= 0 && (bytes[i] >> bit) & 1; bit--)
+      prefix++;
+  return prefix;
+}
+
+static void
+read_xml (NetworkInfo *info,
+          const char  *xml)
+{
+  g_autoptr(VwXmlRead) doc = vw_xml_read_new (xml);
+  g_autofree char *prefix = NULL;
+  g_autofree char *netmask = NULL;
+
+  if (doc == NULL)
+    return;
+
+  info->forward_mode = vw_xml_read_string (doc, "/network/forward/@mode");
+  if (info->forward_mode == NULL && vw_xml_read_exists (doc, "/network/forward"))
+    info->forward_mode = g_strdup ("nat");
+  if (info->forward_mode == NULL)
+    info->forward_mode = g_strdup ("isolated");
+
+  /* The first IPv4 address: the one the exam and the lab are about. */
+  info->address = vw_xml_read_string (doc, "/network/ip[not(@family) or @family='ipv4'][1]/@address");
+  prefix = vw_xml_read_string (doc, "/network/ip[not(@family) or @family='ipv4'][1]/@prefix");
+  netmask = vw_xml_read_string (doc, "/network/ip[not(@family) or @family='ipv4'][1]/@netmask");
+  if (prefix != NULL)
+    info->prefix = (guint) g_ascii_strtoull (prefix, NULL, 10);
+  else if (netmask != NULL)
+    info->prefix = prefix_from_netmask (netmask);
+  info->dhcp_start = vw_xml_read_string (doc, "/network/ip[not(@family) or @family='ipv4'][1]/dhcp/range[1]/@start");
+  info->dhcp_end = vw_xml_read_string (doc, "/network/ip[not(@family) or @family='ipv4'][1]/dhcp/range[1]/@end");
+  if (info->bridge == NULL)
+    info->bridge = vw_xml_read_string (doc, "/network/bridge/@name");
 }
 
 static gpointer
@@ -70,6 +135,7 @@ read_info (gpointer   ptr,
   int active = virNetworkIsActive (net);
   int autostart = 0;
   char *bridge;
+  char *xml;
 
   if (active < 0)
     {
@@ -79,18 +145,35 @@ read_info (gpointer   ptr,
 
   info = g_new0 (NetworkInfo, 1);
   virNetworkRef (net);
-  info->net = net;
-  info->name = g_strdup (virNetworkGetName (net));
-  virNetworkGetUUIDString (net, info->uuid);
-  info->active = active == 1;
-  info->persistent = virNetworkIsPersistent (net) == 1;
+  info->base.ptr = net;
+  info->base.name = g_strdup (virNetworkGetName (net));
+  virNetworkGetUUIDString (net, info->base.uuid);
+  info->base.active = active == 1;
+  info->base.persistent = virNetworkIsPersistent (net) == 1;
   if (virNetworkGetAutostart (net, &autostart) == 0)
-    info->autostart = autostart != 0;
+    info->base.autostart = autostart != 0;
   bridge = virNetworkGetBridgeName (net);
   info->bridge = g_strdup (bridge);
   free (bridge);
+  xml = virNetworkGetXMLDesc (net, 0);
+  if (xml != NULL)
+    read_xml (info, xml);
+  free (xml);
   virResetLastError ();
   return info;
+}
+
+static void
+set_string (VwNetwork   *self,
+            char       **field,
+            const char  *value,
+            guint        prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -101,52 +184,34 @@ apply_info (GObject  *object,
   NetworkInfo *info = data;
 
   g_object_freeze_notify (object);
-  if (self->net != info->net)
+  vw_virt_object_apply_info (VW_VIRT_OBJECT (self), &info->base);
+  set_string (self, &self->bridge, info->bridge, PROP_BRIDGE);
+  set_string (self, &self->forward_mode, info->forward_mode, PROP_FORWARD_MODE);
+  set_string (self, &self->address, info->address, PROP_ADDRESS);
+  set_string (self, &self->dhcp_start, info->dhcp_start, PROP_DHCP_START);
+  set_string (self, &self->dhcp_end, info->dhcp_end, PROP_DHCP_END);
+  if (self->prefix != info->prefix)
     {
-      if (self->net != NULL)
-        virNetworkFree (self->net);
-      virNetworkRef (info->net);
-      self->net = info->net;
-    }
-  if (g_strcmp0 (self->name, info->name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_strdup (info->name);
-      g_object_notify_by_pspec (object, properties[PROP_NAME]);
-    }
-  if (g_strcmp0 (self->bridge, info->bridge) != 0)
-    {
-      g_free (self->bridge);
-      self->bridge = g_strdup (info->bridge);
-      g_object_notify_by_pspec (object, properties[PROP_BRIDGE]);
-    }
-  if (self->active != info->active)
-    {
-      self->active = info->active;
-      g_object_notify_by_pspec (object, properties[PROP_ACTIVE]);
-    }
-  if (self->persistent != info->persistent)
-    {
-      self->persistent = info->persistent;
-      g_object_notify_by_pspec (object, properties[PROP_PERSISTENT]);
-    }
-  if (self->autostart != info->autostart)
-    {
-      self->autostart = info->autostart;
-      g_object_notify_by_pspec (object, properties[PROP_AUTOSTART]);
+      self->prefix = info->prefix;
+      g_object_notify_by_pspec (object, properties[PROP_PREFIX]);
     }
   g_object_thaw_notify (object);
 }
 
 static GObject *
 new_object (VwConnection *connection,
-            gpointer      info)
+            gpointer      data)
 {
   VwNetwork *self = g_object_new (VW_TYPE_NETWORK, NULL);
+  NetworkInfo *info = data;
 
-  g_weak_ref_set (&self->connection, connection);
-  g_strlcpy (self->uuid, ((NetworkInfo *) info)->uuid, sizeof self->uuid);
-  apply_info (G_OBJECT (self), info);
+  vw_virt_object_setup (VW_VIRT_OBJECT (self), connection, &info->base);
+  self->bridge = g_strdup (info->bridge);
+  self->forward_mode = g_strdup (info->forward_mode);
+  self->address = g_strdup (info->address);
+  self->prefix = info->prefix;
+  self->dhcp_start = g_strdup (info->dhcp_start);
+  self->dhcp_end = g_strdup (info->dhcp_end);
   return G_OBJECT (self);
 }
 
@@ -154,19 +219,8 @@ static void
 apply_event (GObject *object,
              int      event)
 {
-  VwNetwork *self = VW_NETWORK (object);
-  gboolean active;
-
-  if (event == VIR_NETWORK_EVENT_STARTED)
-    active = TRUE;
-  else if (event == VIR_NETWORK_EVENT_STOPPED)
-    active = FALSE;
-  else
-    return;
-  if (self->active == active)
-    return;
-  self->active = active;
-  g_object_notify_by_pspec (object, properties[PROP_ACTIVE]);
+  if (event == VIR_NETWORK_EVENT_STARTED || event == VIR_NETWORK_EVENT_STOPPED)
+    vw_virt_object_set_active (VW_VIRT_OBJECT (object), event == VIR_NETWORK_EVENT_STARTED);
 }
 
 static int
@@ -177,15 +231,9 @@ list_all (virConnectPtr   conn,
 }
 
 static void
-free_ptr (gpointer ptr)
+kind_free_ptr (gpointer ptr)
 {
   virNetworkFree (ptr);
-}
-
-static int
-ref_ptr (gpointer ptr)
-{
-  return virNetworkRef (ptr);
 }
 
 static int
@@ -198,7 +246,13 @@ get_uuid (gpointer  ptr,
 static const char *
 info_uuid (gpointer info)
 {
-  return ((NetworkInfo *) info)->uuid;
+  return ((NetworkInfo *) info)->base.uuid;
+}
+
+static char *
+sort_key (gpointer info)
+{
+  return g_utf8_collate_key_for_filename (((NetworkInfo *) info)->base.name, -1);
 }
 
 static int
@@ -223,7 +277,7 @@ const VwKind vw_network_kind = {
   .get_type = vw_network_get_type,
   .list_all = list_all,
   .read_info = read_info,
-  .free_ptr = free_ptr,
+  .free_ptr = kind_free_ptr,
   .register_events = register_events,
   .deregister_events = deregister_events,
   .ref_ptr = ref_ptr,
@@ -233,18 +287,28 @@ const VwKind vw_network_kind = {
   .new_object = new_object,
   .apply_info = apply_info,
   .apply_event = apply_event,
+  .sort_key = sort_key,
 };
+
+void
+vw_dhcp_lease_free (VwDhcpLease *lease)
+{
+  g_free (lease->mac);
+  g_free (lease->address);
+  g_free (lease->hostname);
+  g_free (lease);
+}
 
 static void
 vw_network_finalize (GObject *object)
 {
   VwNetwork *self = VW_NETWORK (object);
 
-  if (self->net != NULL)
-    virNetworkFree (self->net);
-  g_weak_ref_clear (&self->connection);
-  g_free (self->name);
   g_free (self->bridge);
+  g_free (self->forward_mode);
+  g_free (self->address);
+  g_free (self->dhcp_start);
+  g_free (self->dhcp_end);
 
   G_OBJECT_CLASS (vw_network_parent_class)->finalize (object);
 }
@@ -259,23 +323,23 @@ vw_network_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
-    case PROP_PERSISTENT:
-      g_value_set_boolean (value, self->persistent);
-      break;
-    case PROP_AUTOSTART:
-      g_value_set_boolean (value, self->autostart);
-      break;
     case PROP_BRIDGE:
       g_value_set_string (value, self->bridge);
+      break;
+    case PROP_FORWARD_MODE:
+      g_value_set_string (value, self->forward_mode);
+      break;
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+    case PROP_PREFIX:
+      g_value_set_uint (value, self->prefix);
+      break;
+    case PROP_DHCP_START:
+      g_value_set_string (value, self->dhcp_start);
+      break;
+    case PROP_DHCP_END:
+      g_value_set_string (value, self->dhcp_end);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -286,59 +350,33 @@ static void
 vw_network_class_init (VwNetworkClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VwVirtObjectClass *virt_class = VW_VIRT_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = vw_network_finalize;
   object_class->get_property = vw_network_get_property;
+  virt_class->kind = VW_KIND_NETWORK;
+  virt_class->ref_ptr = ref_ptr;
+  virt_class->free_ptr = free_ptr;
 
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, flags);
-  properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, flags);
-  properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, flags);
   properties[PROP_BRIDGE] = g_param_spec_string ("bridge", NULL, NULL, NULL, flags);
+  properties[PROP_FORWARD_MODE] = g_param_spec_string ("forward-mode", NULL, NULL, NULL, flags);
+  properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, NULL, flags);
+  properties[PROP_PREFIX] = g_param_spec_uint ("prefix", NULL, NULL, 0, 32, 0, flags);
+  properties[PROP_DHCP_START] = g_param_spec_string ("dhcp-start", NULL, NULL, NULL, flags);
+  properties[PROP_DHCP_END] = g_param_spec_string ("dhcp-end", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 vw_network_init (VwNetwork *self)
 {
-  g_weak_ref_init (&self->connection, NULL);
 }
 
 const char *
 vw_network_get_name (VwNetwork *self)
 {
-  g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
-  return self->name;
-}
-
-const char *
-vw_network_get_uuid (VwNetwork *self)
-{
-  g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
-  return self->uuid;
-}
-
-gboolean
-vw_network_get_active (VwNetwork *self)
-{
-  g_return_val_if_fail (VW_IS_NETWORK (self), FALSE);
-  return self->active;
-}
-
-gboolean
-vw_network_get_persistent (VwNetwork *self)
-{
-  g_return_val_if_fail (VW_IS_NETWORK (self), FALSE);
-  return self->persistent;
-}
-
-gboolean
-vw_network_get_autostart (VwNetwork *self)
-{
-  g_return_val_if_fail (VW_IS_NETWORK (self), FALSE);
-  return self->autostart;
+  return vw_virt_object_get_name (VW_VIRT_OBJECT (self));
 }
 
 const char *
@@ -346,4 +384,48 @@ vw_network_get_bridge (VwNetwork *self)
 {
   g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
   return self->bridge;
+}
+
+/* "nat", "route", "open", "bridge", … or "isolated" when there is no
+ * <forward> at all. */
+const char *
+vw_network_get_forward_mode (VwNetwork *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
+  return self->forward_mode;
+}
+
+const char *
+vw_network_get_address (VwNetwork *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
+  return self->address;
+}
+
+guint
+vw_network_get_prefix (VwNetwork *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORK (self), 0);
+  return self->prefix;
+}
+
+const char *
+vw_network_get_dhcp_start (VwNetwork *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
+  return self->dhcp_start;
+}
+
+const char *
+vw_network_get_dhcp_end (VwNetwork *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORK (self), NULL);
+  return self->dhcp_end;
+}
+
+gboolean
+vw_network_is_isolated (VwNetwork *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORK (self), FALSE);
+  return g_strcmp0 (self->forward_mode, "isolated") == 0;
 }

@@ -5,35 +5,32 @@
 
 #include "vw-connection-private.h"
 #include "vw-pool.h"
+#include "vw-virt-object-private.h"
 #include "vw-virt.h"
+#include "vw-volume-private.h"
+#include "vw-xml-read.h"
 
-/* A libvirt virtual poolwork as the lab sees it, kept up to date by
- * VwConnection from poolwork lifecycle events. */
+/* A libvirt storage pool as the lab sees it: what VwVirtObject has, its
+ * type and target directory, its sizes, and its volumes (read with it, so
+ * an operation that rereads the pool also shows its new volumes). */
 struct _VwPool
 {
-  GObject parent_instance;
+  VwVirtObject parent_instance;
 
-  GWeakRef connection;
-  virStoragePoolPtr pool;
-  char *name;
-  char uuid[VIR_UUID_STRING_BUFLEN];
-  gboolean active;
-  gboolean persistent;
-  gboolean autostart;
+  char *pool_type;
+  char *target;
   guint64 capacity;
   guint64 allocation;
   guint64 available;
+  GListStore *volumes;
 };
 
-G_DEFINE_FINAL_TYPE (VwPool, vw_pool, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (VwPool, vw_pool, VW_TYPE_VIRT_OBJECT)
 
 enum {
   PROP_0,
-  PROP_NAME,
-  PROP_UUID,
-  PROP_ACTIVE,
-  PROP_PERSISTENT,
-  PROP_AUTOSTART,
+  PROP_POOL_TYPE,
+  PROP_TARGET,
   PROP_CAPACITY,
   PROP_ALLOCATION,
   PROP_AVAILABLE,
@@ -44,26 +41,63 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  virStoragePoolPtr pool;
-  char *name;
-  char uuid[VIR_UUID_STRING_BUFLEN];
-  gboolean active;
-  gboolean persistent;
-  gboolean autostart;
+  VwVirtObjectInfo base;
+  char *pool_type;
+  char *target;
   guint64 capacity;
   guint64 allocation;
   guint64 available;
+  GPtrArray *volumes;   /* VwVolumeInfo, by name */
 } PoolInfo;
+
+static int
+free_ptr (gpointer ptr)
+{
+  return virStoragePoolFree (ptr);
+}
+
+static int
+ref_ptr (gpointer ptr)
+{
+  return virStoragePoolRef (ptr);
+}
 
 static void
 info_free (gpointer data)
 {
   PoolInfo *info = data;
 
-  if (info->pool != NULL)
-    virStoragePoolFree (info->pool);
-  g_free (info->name);
+  vw_virt_object_info_clear (&info->base, free_ptr);
+  g_free (info->pool_type);
+  g_free (info->target);
+  g_ptr_array_unref (info->volumes);
   g_free (info);
+}
+
+static int
+compare_volume_infos (gconstpointer a,
+                      gconstpointer b)
+{
+  const VwVolumeInfo *x = *(VwVolumeInfo * const *) a;
+  const VwVolumeInfo *y = *(VwVolumeInfo * const *) b;
+
+  return g_strcmp0 (x->name, y->name);
+}
+
+static void
+read_volumes (PoolInfo          *info,
+              virStoragePoolPtr  pool)
+{
+  virStorageVolPtr *vols = NULL;
+  int n = virStoragePoolListAllVolumes (pool, &vols, 0);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_ptr_array_add (info->volumes, vw_volume_info_read (vols[i]));
+      virStorageVolFree (vols[i]);
+    }
+  free (vols);
+  g_ptr_array_sort (info->volumes, compare_volume_infos);
 }
 
 static gpointer
@@ -75,6 +109,7 @@ read_info (gpointer   ptr,
   virStoragePoolInfo raw;
   int active = virStoragePoolIsActive (pool);
   int autostart = 0;
+  char *xml;
 
   if (active < 0 || virStoragePoolGetInfo (pool, &raw) < 0)
     {
@@ -83,19 +118,109 @@ read_info (gpointer   ptr,
     }
 
   info = g_new0 (PoolInfo, 1);
+  info->volumes = g_ptr_array_new_with_free_func ((GDestroyNotify) vw_volume_info_free);
   virStoragePoolRef (pool);
-  info->pool = pool;
-  info->name = g_strdup (virStoragePoolGetName (pool));
-  virStoragePoolGetUUIDString (pool, info->uuid);
-  info->active = active == 1;
-  info->persistent = virStoragePoolIsPersistent (pool) == 1;
+  info->base.ptr = pool;
+  info->base.name = g_strdup (virStoragePoolGetName (pool));
+  virStoragePoolGetUUIDString (pool, info->base.uuid);
+  info->base.active = active == 1;
+  info->base.persistent = virStoragePoolIsPersistent (pool) == 1;
   if (virStoragePoolGetAutostart (pool, &autostart) == 0)
-    info->autostart = autostart != 0;
+    info->base.autostart = autostart != 0;
   info->capacity = raw.capacity;
   info->allocation = raw.allocation;
   info->available = raw.available;
+
+  xml = virStoragePoolGetXMLDesc (pool, 0);
+  if (xml != NULL)
+    {
+      g_autoptr(VwXmlRead) doc = vw_xml_read_new (xml);
+
+      if (doc != NULL)
+        {
+          info->pool_type = vw_xml_read_string (doc, "/pool/@type");
+          info->target = vw_xml_read_string (doc, "/pool/target/path");
+        }
+      free (xml);
+    }
+  if (info->base.active)
+    read_volumes (info, pool);
   virResetLastError ();
   return info;
+}
+
+static VwVolume *
+find_volume (GListModel *model,
+             const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VwVolume) volume = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (vw_volume_get_name (volume), name) == 0)
+        return volume;
+    }
+  return NULL;
+}
+
+/* Keeps the objects of volumes that are still there, so that a selected
+ * volume stays selected, and replaces the list only when its members
+ * change. */
+static void
+apply_volumes (VwPool    *self,
+               GPtrArray *infos)
+{
+  GListModel *model = G_LIST_MODEL (self->volumes);
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = g_list_model_get_n_items (model);
+  gboolean same = n_items == infos->len;
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VwVolumeInfo *info = infos->pdata[i];
+      VwVolume *volume = find_volume (model, info->name);
+
+      if (volume != NULL)
+        {
+          vw_volume_apply (volume, info);
+          g_ptr_array_add (next, g_object_ref (volume));
+        }
+      else
+        g_ptr_array_add (next, vw_volume_new (self, info));
+      if (same)
+        {
+          g_autoptr(GObject) current = g_list_model_get_item (model, i);
+
+          same = current == next->pdata[i];
+        }
+    }
+  if (!same)
+    g_list_store_splice (self->volumes, 0, n_items, next->pdata, next->len);
+}
+
+static void
+set_string (VwPool      *self,
+            char       **field,
+            const char  *value,
+            guint        prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_u64 (VwPool  *self,
+         guint64 *field,
+         guint64  value,
+         guint    prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -106,61 +231,30 @@ apply_info (GObject  *object,
   PoolInfo *info = data;
 
   g_object_freeze_notify (object);
-  if (self->pool != info->pool)
-    {
-      if (self->pool != NULL)
-        virStoragePoolFree (self->pool);
-      virStoragePoolRef (info->pool);
-      self->pool = info->pool;
-    }
-  if (g_strcmp0 (self->name, info->name) != 0)
-    {
-      g_free (self->name);
-      self->name = g_strdup (info->name);
-      g_object_notify_by_pspec (object, properties[PROP_NAME]);
-    }
-  if (self->capacity != info->capacity)
-    {
-      self->capacity = info->capacity;
-      g_object_notify_by_pspec (object, properties[PROP_CAPACITY]);
-    }
-  if (self->allocation != info->allocation)
-    {
-      self->allocation = info->allocation;
-      g_object_notify_by_pspec (object, properties[PROP_ALLOCATION]);
-    }
-  if (self->available != info->available)
-    {
-      self->available = info->available;
-      g_object_notify_by_pspec (object, properties[PROP_AVAILABLE]);
-    }
-  if (self->active != info->active)
-    {
-      self->active = info->active;
-      g_object_notify_by_pspec (object, properties[PROP_ACTIVE]);
-    }
-  if (self->persistent != info->persistent)
-    {
-      self->persistent = info->persistent;
-      g_object_notify_by_pspec (object, properties[PROP_PERSISTENT]);
-    }
-  if (self->autostart != info->autostart)
-    {
-      self->autostart = info->autostart;
-      g_object_notify_by_pspec (object, properties[PROP_AUTOSTART]);
-    }
+  vw_virt_object_apply_info (VW_VIRT_OBJECT (self), &info->base);
+  set_string (self, &self->pool_type, info->pool_type, PROP_POOL_TYPE);
+  set_string (self, &self->target, info->target, PROP_TARGET);
+  set_u64 (self, &self->capacity, info->capacity, PROP_CAPACITY);
+  set_u64 (self, &self->allocation, info->allocation, PROP_ALLOCATION);
+  set_u64 (self, &self->available, info->available, PROP_AVAILABLE);
+  apply_volumes (self, info->volumes);
   g_object_thaw_notify (object);
 }
 
 static GObject *
 new_object (VwConnection *connection,
-            gpointer      info)
+            gpointer      data)
 {
   VwPool *self = g_object_new (VW_TYPE_POOL, NULL);
+  PoolInfo *info = data;
 
-  g_weak_ref_set (&self->connection, connection);
-  g_strlcpy (self->uuid, ((PoolInfo *) info)->uuid, sizeof self->uuid);
-  apply_info (G_OBJECT (self), info);
+  vw_virt_object_setup (VW_VIRT_OBJECT (self), connection, &info->base);
+  self->pool_type = g_strdup (info->pool_type);
+  self->target = g_strdup (info->target);
+  self->capacity = info->capacity;
+  self->allocation = info->allocation;
+  self->available = info->available;
+  apply_volumes (self, info->volumes);
   return G_OBJECT (self);
 }
 
@@ -168,19 +262,8 @@ static void
 apply_event (GObject *object,
              int      event)
 {
-  VwPool *self = VW_POOL (object);
-  gboolean active;
-
-  if (event == VIR_STORAGE_POOL_EVENT_STARTED)
-    active = TRUE;
-  else if (event == VIR_STORAGE_POOL_EVENT_STOPPED)
-    active = FALSE;
-  else
-    return;
-  if (self->active == active)
-    return;
-  self->active = active;
-  g_object_notify_by_pspec (object, properties[PROP_ACTIVE]);
+  if (event == VIR_STORAGE_POOL_EVENT_STARTED || event == VIR_STORAGE_POOL_EVENT_STOPPED)
+    vw_virt_object_set_active (VW_VIRT_OBJECT (object), event == VIR_STORAGE_POOL_EVENT_STARTED);
 }
 
 static int
@@ -191,15 +274,9 @@ list_all (virConnectPtr   conn,
 }
 
 static void
-free_ptr (gpointer ptr)
+kind_free_ptr (gpointer ptr)
 {
   virStoragePoolFree (ptr);
-}
-
-static int
-ref_ptr (gpointer ptr)
-{
-  return virStoragePoolRef (ptr);
 }
 
 static int
@@ -212,7 +289,13 @@ get_uuid (gpointer  ptr,
 static const char *
 info_uuid (gpointer info)
 {
-  return ((PoolInfo *) info)->uuid;
+  return ((PoolInfo *) info)->base.uuid;
+}
+
+static char *
+sort_key (gpointer info)
+{
+  return g_utf8_collate_key_for_filename (((PoolInfo *) info)->base.name, -1);
 }
 
 static int
@@ -221,8 +304,8 @@ register_events (virConnectPtr   conn,
                  virFreeCallback free_opaque)
 {
   return virConnectStoragePoolEventRegisterAny (conn, NULL, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
-                                            VIR_STORAGE_POOL_EVENT_CALLBACK (vw_connection_lifecycle_event),
-                                            opaque, free_opaque);
+                                                VIR_STORAGE_POOL_EVENT_CALLBACK (vw_connection_lifecycle_event),
+                                                opaque, free_opaque);
 }
 
 static int
@@ -237,7 +320,7 @@ const VwKind vw_pool_kind = {
   .get_type = vw_pool_get_type,
   .list_all = list_all,
   .read_info = read_info,
-  .free_ptr = free_ptr,
+  .free_ptr = kind_free_ptr,
   .register_events = register_events,
   .deregister_events = deregister_events,
   .ref_ptr = ref_ptr,
@@ -247,6 +330,7 @@ const VwKind vw_pool_kind = {
   .new_object = new_object,
   .apply_info = apply_info,
   .apply_event = apply_event,
+  .sort_key = sort_key,
 };
 
 static void
@@ -254,38 +338,28 @@ vw_pool_finalize (GObject *object)
 {
   VwPool *self = VW_POOL (object);
 
-  if (self->pool != NULL)
-    virStoragePoolFree (self->pool);
-  g_weak_ref_clear (&self->connection);
-  g_free (self->name);
+  g_free (self->pool_type);
+  g_free (self->target);
+  g_clear_object (&self->volumes);
 
   G_OBJECT_CLASS (vw_pool_parent_class)->finalize (object);
 }
 
 static void
 vw_pool_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
 {
   VwPool *self = VW_POOL (object);
 
   switch (prop_id)
     {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
+    case PROP_POOL_TYPE:
+      g_value_set_string (value, self->pool_type);
       break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
-    case PROP_PERSISTENT:
-      g_value_set_boolean (value, self->persistent);
-      break;
-    case PROP_AUTOSTART:
-      g_value_set_boolean (value, self->autostart);
+    case PROP_TARGET:
+      g_value_set_string (value, self->target);
       break;
     case PROP_CAPACITY:
       g_value_set_uint64 (value, self->capacity);
@@ -305,17 +379,17 @@ static void
 vw_pool_class_init (VwPoolClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VwVirtObjectClass *virt_class = VW_VIRT_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = vw_pool_finalize;
   object_class->get_property = vw_pool_get_property;
+  virt_class->kind = VW_KIND_POOL;
+  virt_class->ref_ptr = ref_ptr;
+  virt_class->free_ptr = free_ptr;
 
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, flags);
-  properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, flags);
-  properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, flags);
-  /* Bytes, as libvirt reports them. */
+  properties[PROP_POOL_TYPE] = g_param_spec_string ("pool-type", NULL, NULL, NULL, flags);
+  properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, NULL, flags);
   properties[PROP_CAPACITY] = g_param_spec_uint64 ("capacity", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_ALLOCATION] = g_param_spec_uint64 ("allocation", NULL, NULL, 0, G_MAXUINT64, 0, flags);
   properties[PROP_AVAILABLE] = g_param_spec_uint64 ("available", NULL, NULL, 0, G_MAXUINT64, 0, flags);
@@ -325,42 +399,28 @@ vw_pool_class_init (VwPoolClass *klass)
 static void
 vw_pool_init (VwPool *self)
 {
-  g_weak_ref_init (&self->connection, NULL);
+  self->volumes = g_list_store_new (VW_TYPE_VOLUME);
 }
 
 const char *
 vw_pool_get_name (VwPool *self)
 {
+  return vw_virt_object_get_name (VW_VIRT_OBJECT (self));
+}
+
+/* "dir", "logical", "netfs", … */
+const char *
+vw_pool_get_pool_type (VwPool *self)
+{
   g_return_val_if_fail (VW_IS_POOL (self), NULL);
-  return self->name;
+  return self->pool_type;
 }
 
 const char *
-vw_pool_get_uuid (VwPool *self)
+vw_pool_get_target (VwPool *self)
 {
   g_return_val_if_fail (VW_IS_POOL (self), NULL);
-  return self->uuid;
-}
-
-gboolean
-vw_pool_get_active (VwPool *self)
-{
-  g_return_val_if_fail (VW_IS_POOL (self), FALSE);
-  return self->active;
-}
-
-gboolean
-vw_pool_get_persistent (VwPool *self)
-{
-  g_return_val_if_fail (VW_IS_POOL (self), FALSE);
-  return self->persistent;
-}
-
-gboolean
-vw_pool_get_autostart (VwPool *self)
-{
-  g_return_val_if_fail (VW_IS_POOL (self), FALSE);
-  return self->autostart;
+  return self->target;
 }
 
 guint64
@@ -382,4 +442,26 @@ vw_pool_get_available (VwPool *self)
 {
   g_return_val_if_fail (VW_IS_POOL (self), 0);
   return self->available;
+}
+
+/**
+ * vw_pool_get_volumes:
+ *
+ * Returns: (transfer none): the pool's VwVolume objects by name; empty
+ *   while the pool is stopped, since libvirt lists no volumes then
+ */
+GListModel *
+vw_pool_get_volumes (VwPool *self)
+{
+  g_return_val_if_fail (VW_IS_POOL (self), NULL);
+  return G_LIST_MODEL (self->volumes);
+}
+
+/* Returns: (transfer none) (nullable) */
+VwVolume *
+vw_pool_find_volume (VwPool     *self,
+                     const char *name)
+{
+  g_return_val_if_fail (VW_IS_POOL (self), NULL);
+  return find_volume (G_LIST_MODEL (self->volumes), name);
 }

@@ -161,3 +161,79 @@ vw_validate_abs_path (const char  *path,
     }
   return TRUE;
 }
+
+gboolean
+vw_validate_size (guint64   bytes,
+                  GError  **error)
+{
+  if (bytes == 0)
+    {
+      g_set_error_literal (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE,
+                           _("A volume needs a size greater than zero."));
+      return FALSE;
+    }
+  if (bytes > VW_MAX_VOLUME_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE,
+                   _("%s is more than the 64 TiB the lab allows for one volume."), size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vw_parse_size:
+ * @text: a size as virsh takes it: "20G", "512 MiB", "1.5T", "1048576"
+ *   (bytes); K, M, G, T and their KiB… forms are powers of 1024, KB, MB,
+ *   GB and TB powers of 1000
+ *
+ * Refuses what is not a size, zero, negative and absurdly large sizes.
+ */
+gboolean
+vw_parse_size (const char  *text,
+               guint64     *bytes,
+               GError     **error)
+{
+  static const struct { const char *unit; double factor; } units[] = {
+    { "", 1 }, { "b", 1 }, { "bytes", 1 },
+    { "k", 1024.0 }, { "kib", 1024.0 }, { "kb", 1e3 },
+    { "m", 1048576.0 }, { "mib", 1048576.0 }, { "mb", 1e6 },
+    { "g", 1073741824.0 }, { "gib", 1073741824.0 }, { "gb", 1e9 },
+    { "t", 1099511627776.0 }, { "tib", 1099511627776.0 }, { "tb", 1e12 },
+  };
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *unit = NULL;
+  char *end = NULL;
+  double value;
+
+  if (*copy == '-')
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE,
+                   _("“%s” is negative; a size must be greater than zero."), copy);
+      return FALSE;
+    }
+  value = g_ascii_strtod (copy, &end);
+  if (end == copy || !g_ascii_isdigit (copy[0]) || value != value)
+    {
+      g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE,
+                   _("“%s” is not a size; write a number and a unit, such as 20G or 512M."), copy);
+      return FALSE;
+    }
+  unit = g_ascii_strdown (g_strstrip (end), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i].unit) == 0)
+      {
+        double total = value * units[i].factor;
+
+        if (total >= (double) VW_MAX_VOLUME_SIZE * 2)
+          total = (double) VW_MAX_VOLUME_SIZE * 2;
+        *bytes = (guint64) total;
+        return vw_validate_size (*bytes, error);
+      }
+
+  g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE,
+               _("“%s” is not a unit of size; use K, M, G or T (powers of 1024) or KB, MB, GB, TB."), end);
+  return FALSE;
+}

@@ -32,5 +32,13 @@ gboolean vw_validate_uri         (const char    *uri,
                                   GError       **error);
 gboolean vw_validate_abs_path    (const char    *path,
                                   GError       **error);
+gboolean vw_parse_size           (const char    *text,
+                                  guint64       *bytes,
+                                  GError       **error);
+gboolean vw_validate_size        (guint64        bytes,
+                                  GError       **error);
+
+/* The largest volume the lab agrees to create or grow to: 64 TiB. */
+#define VW_MAX_VOLUME_SIZE (G_GUINT64_CONSTANT (64) << 40)
 
 G_END_DECLS

@@ -118,3 +118,18 @@ vw_virt_op_get_data (GAsyncResult *result)
 
   return op->data;
 }
+
+/* A NULL-terminated argument vector, for the virsh line of an operation. */
+GStrv
+vw_virt_args (const char *first,
+              ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  va_list list;
+
+  va_start (list, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (list, const char *))
+    g_strv_builder_add (builder, arg);
+  va_end (list);
+  return g_strv_builder_end (builder);
+}

@@ -26,5 +26,7 @@ void     vw_virt_op_run    (gpointer              source_object,
 gboolean vw_virt_op_finish (GAsyncResult         *result,
                             GError              **error);
 gpointer vw_virt_op_get_data (GAsyncResult       *result);
+GStrv    vw_virt_args      (const char           *first,
+                            ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -26,7 +26,8 @@ ignore_error (void     *user_data,
 /**
  * vw_xml_check_document:
  * @root: the root element the document must have ("domain", "network")
- * @name_element: (nullable): a child of the root that must hold text
+ * @name_element: (nullable): a child of the root that must hold text, or
+ *   "@attr" for an attribute of the root
  *
  * Checks that @xml is well formed and has the right root.
  * @line: (out) (optional): the line of the problem, or 0
@@ -76,6 +77,24 @@ vw_xml_check_document (const char  *xml,
   if (name_element == NULL)
     {
       name = g_strdup ("");
+      goto out;
+    }
+
+  /* "@name": an attribute of the root, as for <filter name='…'>. */
+  if (name_element[0] == '@')
+    {
+      xmlChar *text = xmlGetProp (top, (const xmlChar *) name_element + 1);
+
+      name = text != NULL ? g_strstrip (g_strdup ((const char *) text)) : NULL;
+      xmlFree (text);
+      if (name == NULL || *name == '\0')
+        {
+          g_clear_pointer (&name, g_free);
+          if (line != NULL)
+            *line = (guint) xmlGetLineNo (top);
+          g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_XML, _("<%s> needs a %s attribute."), root,
+                       name_element + 1);
+        }
       goto out;
     }
 

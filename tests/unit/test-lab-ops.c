@@ -444,8 +444,8 @@ test_networks_and_pools (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pools), ==, 2);
   first_net = g_list_model_get_item (networks, 0);
   first_pool = g_list_model_get_item (pools, 0);
-  g_assert_true (vw_network_get_active (first_net));
-  g_assert_true (vw_pool_get_active (first_pool));
+  g_assert_true (vw_virt_object_get_active (VW_VIRT_OBJECT (first_net)));
+  g_assert_true (vw_virt_object_get_active (VW_VIRT_OBJECT (first_pool)));
   g_assert_cmpuint (vw_pool_get_capacity (first_pool), >, 0);
 }
 

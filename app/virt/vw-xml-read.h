@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+/* A parsed XML document read with XPath: what the models take out of
+ * libvirt's descriptions of networks, pools, volumes and snapshots. */
+typedef struct _VwXmlRead VwXmlRead;
+
+VwXmlRead *vw_xml_read_new       (const char  *xml);
+void       vw_xml_read_free      (VwXmlRead   *self);
+xmlDoc    *vw_xml_read_get_doc   (VwXmlRead   *self);
+char      *vw_xml_read_string    (VwXmlRead   *self,
+                                  const char  *expr);
+char      *vw_xml_read_string_at (VwXmlRead   *self,
+                                  xmlNode     *node,
+                                  const char  *expr);
+guint64    vw_xml_read_u64_at    (VwXmlRead   *self,
+                                  xmlNode     *node,
+                                  const char  *expr);
+gboolean   vw_xml_read_exists    (VwXmlRead   *self,
+                                  const char  *expr);
+GPtrArray *vw_xml_read_nodes     (VwXmlRead   *self,
+                                  const char  *expr);
+guint64    vw_xml_read_bytes_at  (VwXmlRead   *self,
+                                  xmlNode     *node,
+                                  const char  *element);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VwXmlRead, vw_xml_read_free)
+
+G_END_DECLS
