@@ -398,8 +398,11 @@ run_filter_op (gpointer    data,
     }
   else
     ok = virNWFilterUndefine (filter) == 0;
+  /* Read the error before freeing, which clears it. */
+  if (!ok)
+    vw_virt_set_error (error, NULL);
   virNWFilterFree (filter);
-  return ok || vw_virt_set_error (error, NULL);
+  return ok;
 }
 
 /* Removes a filter, recorded as `virsh nwfilter-undefine NAME`; libvirt

@@ -449,13 +449,14 @@ run_get_xml (gpointer    data,
       virDomainSnapshotPtr snap = virDomainSnapshotLookupByName (op->dom, op->new_name, 0);
 
       xml = snap != NULL ? virDomainSnapshotGetXMLDesc (snap, 0) : NULL;
+      if (xml == NULL)
+        vw_virt_set_error (error, NULL);
       if (snap != NULL)
         virDomainSnapshotFree (snap);
+      if (xml == NULL)
+        return FALSE;
     }
-  else
-    xml = virDomainGetXMLDesc (op->dom, op->flags);
-
-  if (xml == NULL)
+  else if ((xml = virDomainGetXMLDesc (op->dom, op->flags)) == NULL)
     return vw_virt_set_error (error, NULL);
   op->xml = g_strdup (xml);
   free (xml);

@@ -71,8 +71,11 @@ run_snapshot (gpointer    data,
     rc = virDomainRevertToSnapshot (snap, 0);
   else
     rc = virDomainSnapshotDelete (snap, op->flags);
+  /* Read the error before freeing, which clears it. */
+  if (rc != 0)
+    vw_virt_set_error (error, NULL);
   virDomainSnapshotFree (snap);
-  return rc == 0 || vw_virt_set_error (error, NULL);
+  return rc == 0;
 }
 
 /**

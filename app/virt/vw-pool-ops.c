@@ -94,12 +94,13 @@ run_get_xml (gpointer    data,
       if (vol == NULL)
         return vw_virt_set_error (error, NULL);
       xml = virStorageVolGetXMLDesc (vol, 0);
+      if (xml == NULL)
+        vw_virt_set_error (error, NULL);
       virStorageVolFree (vol);
+      if (xml == NULL)
+        return FALSE;
     }
-  else
-    xml = virStoragePoolGetXMLDesc (op->ptr, op->flags);
-
-  if (xml == NULL)
+  else if ((xml = virStoragePoolGetXMLDesc (op->ptr, op->flags)) == NULL)
     return vw_virt_set_error (error, NULL);
   op->result = g_strdup (xml);
   free (xml);
@@ -174,12 +175,13 @@ volume_xml (VwObjectOp  *op,
       virStorageVolPtr backing = virStorageVolLookupByName (op->ptr, op->path);
       char *path = backing != NULL ? virStorageVolGetPath (backing) : NULL;
 
+      if (path == NULL)
+        vw_virt_set_error (error, NULL);
       if (backing != NULL)
         virStorageVolFree (backing);
       if (path == NULL)
         {
           xmlFreeDoc (doc);
-          vw_virt_set_error (error, NULL);
           return NULL;
         }
       node = xmlNewChild (root, NULL, (const xmlChar *) "backingStore", NULL);
@@ -299,8 +301,11 @@ run_volume_action (gpointer    data,
     rc = virStorageVolResize (vol, op->size, 0);
   else
     rc = virStorageVolDelete (vol, 0);
+  /* Read the error before freeing, which clears it. */
+  if (rc < 0)
+    vw_virt_set_error (error, NULL);
   virStorageVolFree (vol);
-  return rc >= 0 || vw_virt_set_error (error, NULL);
+  return rc >= 0;
 }
 
 static VwPool *

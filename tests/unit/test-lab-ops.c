@@ -6,6 +6,7 @@
 #include "vw-network.h"
 #include "vw-pool.h"
 #include "vw-sandbox.h"
+#include "vw-test-ops.h"
 #include "vw-test-util.h"
 #include "vw-validate.h"
 #include "vw-virt.h"
@@ -13,89 +14,15 @@
 /* Every machine operation on the sandbox lab: what it changes, the virsh
  * line it records, and the input it refuses without calling libvirt. */
 
-typedef struct
-{
-  VwConnection *connection;
-  VwCommandLog *log;
-  gboolean done;
-  GError *error;
-} Fixture;
+typedef VwTestOps Fixture;
 
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *uri = vw_sandbox_get_uri ();
-
-  fixture->log = vw_command_log_new ();
-  fixture->connection = vw_test_open_connection (uri);
-  vw_connection_set_command_log (fixture->connection, fixture->log);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->connection);
-  g_clear_object (&fixture->log);
-  g_clear_error (&fixture->error);
-}
-
-static void
-op_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Fixture *fixture = user_data;
-
-  if (VW_IS_DOMAIN (object))
-    vw_domain_op_finish (VW_DOMAIN (object), result, &fixture->error);
-  else
-    vw_connection_op_finish (VW_CONNECTION (object), result, &fixture->error);
-  fixture->done = TRUE;
-}
-
-static gboolean
-is_done (gpointer data)
-{
-  return ((Fixture *) data)->done;
-}
-
-/* Prepares for an operation; finish with wait_op(). */
-static Fixture *
-begin (Fixture *fixture)
-{
-  fixture->done = FALSE;
-  g_clear_error (&fixture->error);
-  return fixture;
-}
-
-static void
-wait_op (Fixture *fixture)
-{
-  g_assert_true (vw_test_wait_until (is_done, fixture, 5000));
-  /* Let the events and the fresh read that follow land. */
-  vw_test_wait_ms (60);
-}
-
-static const char *
-last_command (Fixture *fixture)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (fixture->log));
-  g_autoptr(VwCommand) command = NULL;
-  g_autofree char *joined = NULL;
-
-  g_assert_cmpuint (n, >, 0);
-  command = g_list_model_get_item (G_LIST_MODEL (fixture->log), n - 1);
-  joined = g_strjoinv (" ", (char **) vw_command_get_args (command));
-  return g_intern_string (joined);
-}
-
-static guint
-n_commands (Fixture *fixture)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (fixture->log));
-}
+#define fixture_setup vw_test_ops_setup
+#define fixture_teardown vw_test_ops_teardown
+#define op_done vw_test_ops_done
+#define begin vw_test_ops_begin
+#define wait_op vw_test_ops_wait
+#define last_command vw_test_ops_last_command
+#define n_commands vw_test_ops_n_commands
 
 static VwDomain *
 domain (Fixture    *fixture,
