@@ -7,10 +7,12 @@
 #include "vw-domain.h"
 #include "vw-file.h"
 #include "vw-network.h"
+#include "vw-network-spec.h"
 #include "vw-pool.h"
 #include "vw-sandbox-store.h"
 #include "vw-sandbox.h"
 #include "vw-shell.h"
+#include "vw-test-ops.h"
 #include "vw-test-util.h"
 #include "vw-virt.h"
 
@@ -48,6 +50,8 @@ op_done (GObject      *object,
 
   if (VW_IS_DOMAIN (object))
     vw_domain_op_finish (VW_DOMAIN (object), result, &op->error);
+  else if (VW_IS_VIRT_OBJECT (object))
+    vw_virt_object_op_finish (VW_VIRT_OBJECT (object), result, &op->error);
   else if (VW_IS_CONNECTION (object))
     vw_connection_op_finish (VW_CONNECTION (object), result, &op->error);
   else
@@ -78,6 +82,60 @@ find (VwConnection *connection,
 
   g_assert_nonnull (domain);
   return domain;
+}
+
+static gpointer
+find_item (GListModel *model,
+           const char *name)
+{
+  gpointer item = vw_test_ops_find (model, name);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+/* The pages of part 2: snapshots, pools, volumes, networks. */
+static void
+work_on_storage_and_networks (VwConnection *connection)
+{
+  Op op = { FALSE, NULL };
+  VwNetworkSpec spec = { "backnet", "nat", "192.168.77.1", 24, "192.168.77.10", "192.168.77.50" };
+  g_autofree char *net_xml = vw_network_spec_to_xml (&spec, NULL);
+  VwPool *images;
+
+  vw_domain_create_snapshot_async (find (connection, "web01"), "tls-on", "After enabling TLS", NULL, op_done, &op);
+  finish (&op);
+  vw_domain_create_snapshot_async (find (connection, "builder"), "clean", NULL, NULL, op_done, &op);
+  finish (&op);
+  vw_domain_delete_snapshot_async (find (connection, "db01"), "before-upgrade", FALSE, NULL, op_done, &op);
+  finish (&op);
+
+  vw_connection_define_network_async (connection, net_xml, NULL, op_done, &op);
+  finish (&op);
+  vw_network_start_async (find_item (vw_connection_get_networks (connection), "backnet"), NULL, op_done, &op);
+  finish (&op);
+  vw_network_set_autostart_async (find_item (vw_connection_get_networks (connection), "backnet"), TRUE,
+                                  NULL, op_done, &op);
+  finish (&op);
+  vw_network_stop_async (find_item (vw_connection_get_networks (connection), "labnet"), NULL, op_done, &op);
+  finish (&op);
+
+  vw_connection_define_pool_async (connection, "scratch", "/srv/scratch", NULL, op_done, &op);
+  finish (&op);
+  vw_pool_run_async (find_item (vw_connection_get_pools (connection), "scratch"), VW_POOL_ACTION_START,
+                     NULL, op_done, &op);
+  finish (&op);
+  vw_pool_create_volume_async (find_item (vw_connection_get_pools (connection), "scratch"), "data.raw",
+                               G_GUINT64_CONSTANT (2) << 30, "raw", NULL, NULL, op_done, &op);
+  finish (&op);
+  images = find_item (vw_connection_get_pools (connection), "default");
+  vw_pool_create_volume_async (images, "base.qcow2", G_GUINT64_CONSTANT (8) << 30, "qcow2", NULL, NULL, op_done, &op);
+  finish (&op);
+  vw_pool_create_volume_async (images, "web02.qcow2", G_GUINT64_CONSTANT (8) << 30, "qcow2", "base.qcow2",
+                               NULL, op_done, &op);
+  finish (&op);
+  vw_volume_delete_async (vw_pool_find_volume (images, "db01-data.raw"), NULL, op_done, &op);
+  finish (&op);
 }
 
 /* A spread of changes through the models: the lab as a learner leaves it. */
@@ -115,6 +173,7 @@ work_on_lab (VwConnection *connection,
   finish (&op);
   vw_domain_run_async (find (connection, "db01"), VW_DOMAIN_ACTION_REBOOT, NULL, op_done, &op);
   finish (&op);
+  work_on_storage_and_networks (connection);
   if (save_path != NULL)
     {
       vw_domain_save_async (find (connection, "db01"), save_path, NULL, op_done, &op);
@@ -137,8 +196,15 @@ strip_ids (const char *xml)
   /* Domain ids depend on how many starts a driver has seen; the rest must
    * match exactly. */
   g_autoptr(GRegex) id = g_regex_new (" id='[0-9]+'", 0, 0, NULL);
+  /* So do the UUIDs and MAC addresses libvirt makes up for a new network
+   * or pool, and a snapshot's time. */
+  g_autoptr(GRegex) made_up = g_regex_new ("(<(?:network|pool)[^>]*>\\s*<name>[^<]*</name>)\\s*<uuid>[^<]*</uuid>"
+                                           "|<creationTime>[0-9]+</creationTime>", 0, 0, NULL);
+  g_autoptr(GRegex) mac = g_regex_new ("(<network[^>]*>.*)<mac address='[^']*'/>", G_REGEX_DOTALL, 0, NULL);
+  g_autofree char *no_ids = g_regex_replace_literal (id, xml, -1, 0, "", 0, NULL);
+  g_autofree char *no_made_up = g_regex_replace (made_up, no_ids, -1, 0, "\\1", 0, NULL);
 
-  return g_regex_replace_literal (id, xml, -1, 0, "", 0, NULL);
+  return g_regex_replace (mac, no_made_up, -1, 0, "\\1", 0, NULL);
 }
 
 static void
@@ -167,7 +233,19 @@ app_state (VwConnection *connection)
     {
       int state, reason;
 
+      virDomainSnapshotPtr *snaps = NULL;
+      int m = virDomainListAllSnapshots (doms[i], &snaps, 0);
+
       add (table, "domain", virDomainGetName (doms[i]), virDomainGetXMLDesc (doms[i], 0));
+      for (int j = 0; j < m; j++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s/%s", virDomainGetName (doms[i]),
+                                                  virDomainSnapshotGetName (snaps[j]));
+
+          add (table, "snapshot", key, virDomainSnapshotGetXMLDesc (snaps[j], 0));
+          virDomainSnapshotFree (snaps[j]);
+        }
+      free (snaps);
       virDomainGetState (doms[i], &state, &reason, 0);
       g_hash_table_insert (table, g_strdup_printf ("state:%s", virDomainGetName (doms[i])),
                            g_strdup_printf ("%d", state));
@@ -247,7 +325,10 @@ virsh_state (const char   *uri,
         {
           g_auto(GStrv) parts = g_strsplit (name, "/", 2);
 
-          g_string_append_printf (input, "vol-dumpxml %s --pool %s\n", parts[1], parts[0]);
+          if (g_str_has_prefix (key, "snapshot:"))
+            g_string_append_printf (input, "snapshot-dumpxml %s %s\n", parts[0], parts[1]);
+          else
+            g_string_append_printf (input, "vol-dumpxml %s --pool %s\n", parts[1], parts[0]);
         }
     }
 
@@ -321,6 +402,12 @@ test_replay_with_virsh (void)
   g_assert_true (g_hash_table_contains (expected, "domain:builder2"));
   g_assert_true (g_hash_table_contains (expected, "volume:default/builder2.qcow2"));
   g_assert_false (g_hash_table_contains (expected, "domain:router"));
+  g_assert_true (g_hash_table_contains (expected, "snapshot:web01/tls-on"));
+  g_assert_false (g_hash_table_contains (expected, "snapshot:db01/before-upgrade"));
+  g_assert_true (g_hash_table_contains (expected, "network:backnet"));
+  g_assert_true (g_hash_table_contains (expected, "volume:scratch/data.raw"));
+  g_assert_true (g_hash_table_contains (expected, "volume:default/web02.qcow2"));
+  g_assert_false (g_hash_table_contains (expected, "volume:default/db01-data.raw"));
 
   /* The node file was not changed by the app: virsh starts where it did. */
   g_unlink (save_path);
@@ -401,6 +488,14 @@ test_store_roundtrip (void)
   pool = virStoragePoolLookupByName (conn, "isos");
   g_assert_cmpint (virStoragePoolIsActive (pool), ==, 0);
   virStoragePoolFree (pool);
+  /* The new pool, its volume and the new network came back. */
+  pool = virStoragePoolLookupByName (conn, "scratch");
+  g_assert_cmpint (virStoragePoolIsActive (pool), ==, 1);
+  g_assert_cmpint (virStoragePoolNumOfVolumes (pool), ==, 1);
+  virStoragePoolFree (pool);
+  net = virNetworkLookupByName (conn, "backnet");
+  g_assert_cmpint (virNetworkIsActive (net), ==, 1);
+  virNetworkFree (net);
   /* The running db01 kept both its live memory and its next-boot one. */
   {
     virDomainPtr dom = virDomainLookupByName (conn, "db01");
@@ -418,8 +513,8 @@ test_store_roundtrip (void)
     virDomainPtr dom = virDomainLookupByName (conn, "web01");
     virDomainSnapshotPtr current = virDomainSnapshotCurrent (dom, 0);
 
-    g_assert_cmpint (virDomainSnapshotNum (dom, 0), ==, 2);
-    g_assert_cmpstr (virDomainSnapshotGetName (current), ==, "site-deployed");
+    g_assert_cmpint (virDomainSnapshotNum (dom, 0), ==, 3);
+    g_assert_cmpstr (virDomainSnapshotGetName (current), ==, "tls-on");
     virDomainSnapshotFree (current);
     virDomainFree (dom);
   }
