@@ -57,6 +57,15 @@ vw_lab_page_get_message (VwLabPage *self)
   return gtk_label_get_label (self->message_label);
 }
 
+/* For the pages inside the lab page: see vw_widget_show_message(). */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  vw_lab_page_show_message (VW_LAB_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 dismiss_message_action (GtkWidget  *widget,
                         const char *action_name,
@@ -706,6 +715,7 @@ vw_lab_page_class_init (VwLabPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "lab.dismiss-message", NULL, dismiss_message_action);
+  gtk_widget_class_install_action (widget_class, "lab.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "lab.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "lab.switch-connection", "s", switch_connection_action);
   gtk_widget_class_install_action (widget_class, "lab.add-connection", NULL, add_connection_action);

@@ -28,3 +28,14 @@ vw_widget_remove_children (GtkWidget *widget)
         gtk_widget_unparent (child);
     }
 }
+
+/* Shows @message (a failed operation, a refusal) in the banner of the lab
+ * page that holds @widget; pages inside the lab report this way rather
+ * than knowing the lab page. */
+void
+vw_widget_show_message (GtkWidget  *widget,
+                        const char *message)
+{
+  if (!gtk_widget_activate_action (widget, "lab.show-message", "s", message))
+    g_message ("No lab page to show “%s”", message);
+}

@@ -7,5 +7,7 @@ G_BEGIN_DECLS
 
 void vw_widget_unparent_children (GtkWidget *widget);
 void vw_widget_remove_children   (GtkWidget *widget);
+void vw_widget_show_message      (GtkWidget  *widget,
+                                  const char *message);
 
 G_END_DECLS
