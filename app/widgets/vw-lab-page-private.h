@@ -3,6 +3,9 @@
 
 #include "vw-commands-panel.h"
 #include "vw-lab-page.h"
+#include "vw-networks-page.h"
+#include "vw-storage-page.h"
+#include "vw-topology-view.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +31,11 @@ struct _VwLabPage
   GtkRevealer *message_revealer;
   GtkLabel *message_label;
   GtkStack *stack;
+  AdwViewStack *view_stack;
   GtkStack *machines_stack;
+  VwNetworksPage *networks_page;
+  VwStoragePage *storage_page;
+  VwTopologyView *topology_view;
   GtkWidget *machines_list_page;
   GtkListView *list_view;
   GtkSingleSelection *selection;

@@ -57,6 +57,19 @@ vw_lab_page_get_message (VwLabPage *self)
   return gtk_label_get_label (self->message_label);
 }
 
+/* "machines", "networks", "storage" or "topology". */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VwLabPage *self = VW_LAB_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 /* For the pages inside the lab page: see vw_widget_show_message(). */
 static void
 show_message_action (GtkWidget  *widget,
@@ -158,7 +171,7 @@ update_stack (VwLabPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), gtk_spinner_get_spinning (self->status_spinner));
 
   /* A lost daemon: the last known machines stay, greyed, with the reason. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->machines_stack), reachable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), reachable);
   if (status == VW_CONNECTION_STATUS_RECONNECTING)
     vw_lab_page_show_message (self, vw_connection_get_error_message (self->connection));
 
@@ -169,10 +182,14 @@ update_stack (VwLabPage *self)
     }
   else if (status == VW_CONNECTION_STATUS_DISCONNECTED && n == 0)
     gtk_stack_set_visible_child_name (self->stack, "connecting");
-  else if (n == 0 && reachable)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
   else
-    gtk_stack_set_visible_child_name (self->stack, "machines");
+    gtk_stack_set_visible_child_name (self->stack, "lab");
+
+  /* No machines: say so where the list would be (the other pages stay). */
+  if (n == 0 && reachable && !self->showing_details)
+    gtk_stack_set_visible_child_name (self->machines_stack, "empty");
+  else if (!self->showing_details)
+    gtk_stack_set_visible_child (self->machines_stack, self->machines_list_page);
 
   vw_lab_page_update_actions (self);
 }
@@ -288,6 +305,9 @@ set_connection (VwLabPage    *self,
     }
 
   g_set_object (&self->connection, connection);
+  vw_networks_page_set_connection (self->networks_page, connection);
+  vw_storage_page_set_connection (self->storage_page, connection);
+  vw_topology_view_set_connection (self->topology_view, connection);
   /* The connection keeps its machines sorted by name. */
   gtk_single_selection_set_model (self->selection,
                                   connection != NULL ? vw_connection_get_domains (connection) : NULL);
@@ -460,7 +480,10 @@ vw_lab_page_set_connections (VwLabPage        *self,
   vw_commands_panel_set_log (self->commands_panel,
                              connections != NULL ? vw_connection_list_get_command_log (connections) : NULL);
   if (settings != NULL)
-    g_settings_bind (settings, "commands-expanded", self->commands_panel, "expanded", G_SETTINGS_BIND_DEFAULT);
+    {
+      g_settings_bind (settings, "commands-expanded", self->commands_panel, "expanded", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "lab-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+    }
   rebind_connection_list (self);
 }
 
@@ -687,6 +710,9 @@ vw_lab_page_class_init (VwLabPageClass *klass)
   g_type_ensure (VW_TYPE_DOMAIN);
   g_type_ensure (VW_TYPE_DOMAIN_DETAILS);
   g_type_ensure (VW_TYPE_COMMANDS_PANEL);
+  g_type_ensure (VW_TYPE_NETWORKS_PAGE);
+  g_type_ensure (VW_TYPE_STORAGE_PAGE);
+  g_type_ensure (VW_TYPE_TOPOLOGY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-lab-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -700,6 +726,10 @@ vw_lab_page_class_init (VwLabPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, stack);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, machines_stack);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, networks_page);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, storage_page);
+  gtk_widget_class_bind_template_child (widget_class, VwLabPage, topology_view);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, machines_list_page);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, VwLabPage, selection);
@@ -716,6 +746,7 @@ vw_lab_page_class_init (VwLabPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "lab.dismiss-message", NULL, dismiss_message_action);
   gtk_widget_class_install_action (widget_class, "lab.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "lab.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "lab.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "lab.switch-connection", "s", switch_connection_action);
   gtk_widget_class_install_action (widget_class, "lab.add-connection", NULL, add_connection_action);
