@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "vw-virt-op"
 
+#include <glib/gi18n.h>
+
 #include "vw-connection-private.h"
+#include "vw-virt.h"
 #include "vw-virt-op.h"
 
 /* Every change the learner makes goes through here: the libvirt calls run
@@ -55,6 +58,11 @@ op_done (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* libvirt's "not supported by the connection driver" says little to
+       * a learner on the sandbox: say what it means there. */
+      if (vw_virt_error_is (error, VIR_ERR_NO_SUPPORT) && vw_connection_is_sandbox (op->connection))
+        g_prefix_error (&error, _("The sandbox lab runs on libvirt’s test driver, which cannot do this; "
+                                  "on a QEMU connection such as qemu:///system it works. "));
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }

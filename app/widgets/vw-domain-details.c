@@ -10,6 +10,7 @@
 #include "vw-domain-details.h"
 #include "vw-domain-stats.h"
 #include "vw-format.h"
+#include "vw-snapshots-view.h"
 #include "vw-sparkline.h"
 #include "vw-widget-util.h"
 
@@ -49,6 +50,7 @@ struct _VwDomainDetails
   VwSparkline *graphs[VW_N_STATS];
   GtkLabel *graph_values[VW_N_STATS];
   VwXmlEditor *xml_editor;
+  VwSnapshotsView *snapshots_view;
 };
 
 G_DEFINE_FINAL_TYPE (VwDomainDetails, vw_domain_details, GTK_TYPE_WIDGET)
@@ -515,6 +517,7 @@ vw_domain_details_set_domain (VwDomainDetails *self,
   show_message (self, NULL);
 
   g_set_object (&self->domain, domain);
+  vw_snapshots_view_set_domain (self->snapshots_view, domain);
   if (domain == NULL)
     return;
 
@@ -638,6 +641,7 @@ vw_domain_details_class_init (VwDomainDetailsClass *klass)
 
   g_type_ensure (VW_TYPE_SPARKLINE);
   g_type_ensure (VW_TYPE_XML_EDITOR);
+  g_type_ensure (VW_TYPE_SNAPSHOTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-domain-details.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -674,6 +678,7 @@ vw_domain_details_class_init (VwDomainDetailsClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "network_value", FALSE,
                                              G_STRUCT_OFFSET (VwDomainDetails, graph_values[VW_STAT_NETWORK]));
   gtk_widget_class_bind_template_child (widget_class, VwDomainDetails, xml_editor);
+  gtk_widget_class_bind_template_child (widget_class, VwDomainDetails, snapshots_view);
   gtk_widget_class_bind_template_callback (widget_class, update_stats_activity);
   gtk_widget_class_bind_template_callback (widget_class, on_xml_apply);
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "vw-connection.h"
+#include "vw-network-details.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,8 @@ G_DECLARE_FINAL_TYPE (VwNetworksPage, vw_networks_page, VW, NETWORKS_PAGE, GtkWi
 GtkWidget *vw_networks_page_new            (void);
 void       vw_networks_page_set_connection (VwNetworksPage    *self,
                                       VwConnection *connection);
+
+const char * const *vw_networks_page_get_filters (VwNetworksPage *self);
+VwNetworkDetails   *vw_networks_page_get_details (VwNetworksPage *self);
 
 G_END_DECLS

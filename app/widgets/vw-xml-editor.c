@@ -28,6 +28,7 @@ struct _VwXmlEditor
   char *root;
   char *schema;
   gboolean editing;
+  gboolean read_only;
   char *error;
   guint error_line;
   GCancellable *cancellable;
@@ -171,6 +172,19 @@ vw_xml_editor_set_schema (VwXmlEditor *self,
   self->schema = g_strdup (schema);
 }
 
+/* Hides the Edit button: for XML the lab shows but does not redefine. */
+void
+vw_xml_editor_set_read_only (VwXmlEditor *self,
+                             gboolean     read_only)
+{
+  g_return_if_fail (VW_IS_XML_EDITOR (self));
+
+  if (read_only)
+    vw_xml_editor_set_editing (self, FALSE);
+  self->read_only = !!read_only;
+  gtk_widget_set_visible (self->edit_button, !self->editing && !self->read_only);
+}
+
 void
 vw_xml_editor_set_editing (VwXmlEditor *self,
                            gboolean     editing)
@@ -183,7 +197,7 @@ vw_xml_editor_set_editing (VwXmlEditor *self,
   self->editing = editing;
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editing);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->view), editing);
-  gtk_widget_set_visible (self->edit_button, !editing);
+  gtk_widget_set_visible (self->edit_button, !editing && !self->read_only);
   gtk_widget_set_visible (self->apply_button, editing);
   gtk_widget_set_visible (self->cancel_button, editing);
   if (!editing)
@@ -298,7 +312,8 @@ vw_xml_editor_apply (VwXmlEditor *self,
   g_return_if_fail (VW_IS_XML_EDITOR (self));
 
   clear_error (self);
-  name = vw_xml_check_document (text, self->root != NULL ? self->root : "domain", "name", &line, &error);
+  name = vw_xml_check_document (text, self->root != NULL ? self->root : "domain",
+                                g_strcmp0 (self->root, "filter") == 0 ? "@name" : "name", &line, &error);
   if (name == NULL)
     {
       vw_xml_editor_show_error (self, error->message, line);

@@ -21,6 +21,8 @@ void        vw_xml_editor_set_schema     (VwXmlEditor *self,
 void        vw_xml_editor_set_editing    (VwXmlEditor *self,
                                           gboolean     editing);
 gboolean    vw_xml_editor_get_editing    (VwXmlEditor *self);
+void        vw_xml_editor_set_read_only  (VwXmlEditor *self,
+                                          gboolean     read_only);
 void        vw_xml_editor_show_error     (VwXmlEditor *self,
                                           const char  *message,
                                           guint        line);
