@@ -122,6 +122,9 @@ run_get_xml (gpointer    data,
   VwObjectOp *op = data;
   char *xml = virNetworkGetXMLDesc (op->ptr, op->flags);
 
+  /* The test driver knows no --inactive; for it the two are the same. */
+  if (xml == NULL && op->flags != 0 && vw_virt_last_error_is (VIR_ERR_INVALID_ARG))
+    xml = virNetworkGetXMLDesc (op->ptr, 0);
   if (xml == NULL)
     return vw_virt_set_error (error, NULL);
   op->result = g_strdup (xml);

@@ -61,8 +61,15 @@ op_done (GObject      *object,
       /* libvirt's "not supported by the connection driver" says little to
        * a learner on the sandbox: say what it means there. */
       if (vw_virt_error_is (error, VIR_ERR_NO_SUPPORT) && vw_connection_is_sandbox (op->connection))
-        g_prefix_error (&error, _("The sandbox lab runs on libvirt’s test driver, which cannot do this; "
-                                  "on a QEMU connection such as qemu:///system it works. "));
+        {
+          GError *plain = g_error_new (error->domain, error->code,
+                                       _("The sandbox lab runs on libvirt’s test driver, which cannot do this; "
+                                         "on a QEMU connection such as qemu:///system it works (libvirt: %s)."),
+                                       error->message);
+
+          g_clear_error (&error);
+          error = plain;
+        }
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }

@@ -236,6 +236,8 @@ vw_lab_page_select_domain (VwLabPage  *self,
   g_return_if_fail (VW_IS_LAB_PAGE (self));
   g_return_if_fail (name != NULL);
 
+  /* A machine asked for by name is shown, whatever page was open. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "machines");
   if (self->connection == NULL
       || vw_connection_get_status (self->connection) != VW_CONNECTION_STATUS_CONNECTED)
     {
@@ -582,6 +584,7 @@ show_details_action (GtkWidget  *widget,
   self->showing_details = TRUE;
   vw_domain_details_set_domain (self->details, vw_lab_page_get_selected_domain (self));
   gtk_stack_set_visible_child_name (self->machines_stack, "details");
+  adw_view_stack_set_visible_child_name (self->view_stack, "machines");
 }
 
 static void

@@ -520,3 +520,11 @@ vw_networks_page_get_details (VwNetworksPage *self)
   g_return_val_if_fail (VW_IS_NETWORKS_PAGE (self), NULL);
   return self->details;
 }
+
+/* The line under "Network Filters": why there are none, or what they are. */
+const char *
+vw_networks_page_get_filter_status (VwNetworksPage *self)
+{
+  g_return_val_if_fail (VW_IS_NETWORKS_PAGE (self), NULL);
+  return gtk_label_get_text (self->filter_status);
+}

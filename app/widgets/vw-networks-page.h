@@ -18,5 +18,6 @@ void       vw_networks_page_set_connection (VwNetworksPage    *self,
 
 const char * const *vw_networks_page_get_filters (VwNetworksPage *self);
 VwNetworkDetails   *vw_networks_page_get_details (VwNetworksPage *self);
+const char         *vw_networks_page_get_filter_status (VwNetworksPage *self);
 
 G_END_DECLS

@@ -110,3 +110,52 @@ vw_test_save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot saved to %s", path);
 }
+
+/* The AdwEntryRow titled @title under @root (a form in a dialog). */
+GtkWidget *
+vw_test_find_entry_row (GtkWidget  *root,
+                        const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = vw_test_find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+vw_test_set_entry_row (GtkWidget  *root,
+                       const char *title,
+                       const char *text)
+{
+  GtkWidget *row = vw_test_find_entry_row (root, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The visible button whose tooltip is @tooltip (which names its virsh
+ * command), as a learner finds it. */
+GtkWidget *
+vw_test_find_button (GtkWidget  *root,
+                     const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root)
+      && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = vw_test_find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -14,5 +14,12 @@ GtkWidget        *vw_test_find_widget       (GtkWidget  *root,
                                              GType       type);
 void              vw_test_save_screenshot   (GtkWidget  *widget,
                                              const char *name);
+GtkWidget        *vw_test_find_entry_row    (GtkWidget  *root,
+                                             const char *title);
+GtkWidget        *vw_test_find_button       (GtkWidget  *root,
+                                             const char *tooltip);
+void              vw_test_set_entry_row     (GtkWidget  *root,
+                                             const char *title,
+                                             const char *text);
 
 G_END_DECLS
