@@ -207,13 +207,14 @@ vw_domain_config_parse (const char  *xml,
     {
       xmlNode *node = nodes->nodeTab[i];
       VwDiskConfig *disk = g_new0 (VwDiskConfig, 1);
+      g_autofree char *readonly = xpath_string (ctx, node, "name(readonly)");
 
       disk->device = xpath_string (ctx, node, "@device");
       disk->type = xpath_string (ctx, node, "@type");
       disk->target = xpath_string (ctx, node, "target/@dev");
       disk->bus = xpath_string (ctx, node, "target/@bus");
       disk->format = xpath_string (ctx, node, "driver/@type");
-      disk->readonly = xpath_string (ctx, node, "name(readonly)") != NULL;
+      disk->readonly = readonly != NULL;
       if (g_strcmp0 (disk->type, "volume") == 0)
         {
           g_autofree char *pool = xpath_string (ctx, node, "source/@pool");

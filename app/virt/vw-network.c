@@ -3,6 +3,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include "vw-props.h"
 #include "vw-connection-private.h"
 #include "vw-network.h"
 #include "vw-virt-object-private.h"
@@ -164,19 +165,6 @@ read_info (gpointer   ptr,
 }
 
 static void
-set_string (VwNetwork   *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
 apply_info (GObject  *object,
             gpointer  data)
 {
@@ -185,16 +173,12 @@ apply_info (GObject  *object,
 
   g_object_freeze_notify (object);
   vw_virt_object_apply_info (VW_VIRT_OBJECT (self), &info->base);
-  set_string (self, &self->bridge, info->bridge, PROP_BRIDGE);
-  set_string (self, &self->forward_mode, info->forward_mode, PROP_FORWARD_MODE);
-  set_string (self, &self->address, info->address, PROP_ADDRESS);
-  set_string (self, &self->dhcp_start, info->dhcp_start, PROP_DHCP_START);
-  set_string (self, &self->dhcp_end, info->dhcp_end, PROP_DHCP_END);
-  if (self->prefix != info->prefix)
-    {
-      self->prefix = info->prefix;
-      g_object_notify_by_pspec (object, properties[PROP_PREFIX]);
-    }
+  vw_props_set_string (G_OBJECT (self), &self->bridge, info->bridge, properties[PROP_BRIDGE]);
+  vw_props_set_string (G_OBJECT (self), &self->forward_mode, info->forward_mode, properties[PROP_FORWARD_MODE]);
+  vw_props_set_string (G_OBJECT (self), &self->address, info->address, properties[PROP_ADDRESS]);
+  vw_props_set_string (G_OBJECT (self), &self->dhcp_start, info->dhcp_start, properties[PROP_DHCP_START]);
+  vw_props_set_string (G_OBJECT (self), &self->dhcp_end, info->dhcp_end, properties[PROP_DHCP_END]);
+  vw_props_set_uint (object, &self->prefix, info->prefix, properties[PROP_PREFIX]);
   g_object_thaw_notify (object);
 }
 

@@ -3,6 +3,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include "vw-props.h"
 #include "vw-connection-private.h"
 #include "vw-pool.h"
 #include "vw-virt-object-private.h"
@@ -199,31 +200,6 @@ apply_volumes (VwPool    *self,
 }
 
 static void
-set_string (VwPool      *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_u64 (VwPool  *self,
-         guint64 *field,
-         guint64  value,
-         guint    prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
 apply_info (GObject  *object,
             gpointer  data)
 {
@@ -232,11 +208,11 @@ apply_info (GObject  *object,
 
   g_object_freeze_notify (object);
   vw_virt_object_apply_info (VW_VIRT_OBJECT (self), &info->base);
-  set_string (self, &self->pool_type, info->pool_type, PROP_POOL_TYPE);
-  set_string (self, &self->target, info->target, PROP_TARGET);
-  set_u64 (self, &self->capacity, info->capacity, PROP_CAPACITY);
-  set_u64 (self, &self->allocation, info->allocation, PROP_ALLOCATION);
-  set_u64 (self, &self->available, info->available, PROP_AVAILABLE);
+  vw_props_set_string (G_OBJECT (self), &self->pool_type, info->pool_type, properties[PROP_POOL_TYPE]);
+  vw_props_set_string (G_OBJECT (self), &self->target, info->target, properties[PROP_TARGET]);
+  vw_props_set_u64 (G_OBJECT (self), &self->capacity, info->capacity, properties[PROP_CAPACITY]);
+  vw_props_set_u64 (G_OBJECT (self), &self->allocation, info->allocation, properties[PROP_ALLOCATION]);
+  vw_props_set_u64 (G_OBJECT (self), &self->available, info->available, properties[PROP_AVAILABLE]);
   apply_volumes (self, info->volumes);
   g_object_thaw_notify (object);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "vw-volume"
 
+#include "vw-props.h"
 #include "vw-pool.h"
 #include "vw-virt.h"
 #include "vw-volume-private.h"
@@ -90,41 +91,16 @@ vw_volume_new (VwPool       *pool,
   return self;
 }
 
-static void
-set_string (VwVolume    *self,
-            char       **field,
-            const char  *value,
-            guint        prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_u64 (VwVolume *self,
-         guint64  *field,
-         guint64   value,
-         guint     prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 void
 vw_volume_apply (VwVolume     *self,
                  VwVolumeInfo *info)
 {
   g_object_freeze_notify (G_OBJECT (self));
-  set_string (self, &self->path, info->path, PROP_PATH);
-  set_string (self, &self->format, info->format, PROP_FORMAT);
-  set_string (self, &self->backing, info->backing, PROP_BACKING);
-  set_u64 (self, &self->capacity, info->capacity, PROP_CAPACITY);
-  set_u64 (self, &self->allocation, info->allocation, PROP_ALLOCATION);
+  vw_props_set_string (G_OBJECT (self), &self->path, info->path, properties[PROP_PATH]);
+  vw_props_set_string (G_OBJECT (self), &self->format, info->format, properties[PROP_FORMAT]);
+  vw_props_set_string (G_OBJECT (self), &self->backing, info->backing, properties[PROP_BACKING]);
+  vw_props_set_u64 (G_OBJECT (self), &self->capacity, info->capacity, properties[PROP_CAPACITY]);
+  vw_props_set_u64 (G_OBJECT (self), &self->allocation, info->allocation, properties[PROP_ALLOCATION]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -336,23 +336,6 @@ pill_button (const char *label,
 }
 
 static GtkWidget *
-scrolled_page (GtkWidget *content)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  return scrolled;
-}
-
-static GtkWidget *
 build_overview (VwNetworkDetails *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
@@ -393,7 +376,7 @@ build_overview (VwNetworkDetails *self)
   gtk_box_append (GTK_BOX (box), state);
   gtk_box_append (GTK_BOX (box), facts);
   gtk_box_append (GTK_BOX (box), self->undefine_button);
-  return scrolled_page (box);
+  return vw_widget_scrolled_page (box);
 }
 
 static GtkWidget *
@@ -415,7 +398,7 @@ build_leases (VwNetworkDetails *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leases_status));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leases_list));
   gtk_box_append (GTK_BOX (box), refresh);
-  return scrolled_page (box);
+  return vw_widget_scrolled_page (box);
 }
 
 static void

@@ -287,23 +287,6 @@ refresh_filters_action (GtkWidget  *widget,
   load_filters (VW_NETWORKS_PAGE (widget));
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             const char *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
-  return button;
-}
-
 static void
 filters_done (GObject      *object,
               GAsyncResult *result,
@@ -334,10 +317,10 @@ filters_done (GObject      *object,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), names[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("vw-xml-symbolic", _("Show the XML (virsh nwfilter-dumpxml)"),
+                                 vw_widget_icon_button ("vw-xml-symbolic", _("Show the XML (virsh nwfilter-dumpxml)"),
                                               "networks.filter-xml", names[i]));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("user-trash-symbolic", _("Undefine (virsh nwfilter-undefine)"),
+                                 vw_widget_icon_button ("user-trash-symbolic", _("Undefine (virsh nwfilter-undefine)"),
                                               "networks.undefine-filter", names[i]));
       gtk_list_box_append (self->filter_list, row);
     }
@@ -381,8 +364,6 @@ group_header (const char *title,
 static GtkWidget *
 build_list_page (VwNetworksPage *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New…"));
   GtkWidget *filter_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -402,7 +383,7 @@ build_list_page (VwNetworksPage *self)
   gtk_widget_set_tooltip_text (define_button, _("Define a filter from XML (virsh nwfilter-define)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (define_button), "networks.define-filter");
   gtk_box_append (GTK_BOX (filter_buttons),
-                  icon_button ("view-refresh-symbolic", _("Read the filters again (virsh nwfilter-list)"),
+                  vw_widget_icon_button ("view-refresh-symbolic", _("Read the filters again (virsh nwfilter-list)"),
                                "networks.refresh-filters", NULL));
   gtk_box_append (GTK_BOX (filter_buttons), define_button);
   filters_group = group_header (_("Network Filters"), NULL, filter_buttons);
@@ -419,14 +400,7 @@ build_list_page (VwNetworksPage *self)
 
   gtk_box_append (GTK_BOX (box), networks_group);
   gtk_box_append (GTK_BOX (box), filters_group);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  return scrolled;
+  return vw_widget_scrolled_page (box);
 }
 
 static void

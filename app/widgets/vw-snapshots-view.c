@@ -278,22 +278,6 @@ xml_action (GtkWidget  *widget,
 
 /* ----- The list ----- */
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action,
-             const char *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
-  return button;
-}
-
 /* The machine's state when the snapshot was taken, in words. */
 static const char *
 state_title (const char *state)
@@ -346,13 +330,13 @@ create_row (gpointer item,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), current);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("edit-undo-symbolic", _("Revert to it (virsh snapshot-revert)"),
+                             vw_widget_icon_button ("edit-undo-symbolic", _("Revert to it (virsh snapshot-revert)"),
                                           "snapshots.revert", name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("vw-xml-symbolic", _("Show the XML (virsh snapshot-dumpxml)"),
+                             vw_widget_icon_button ("vw-xml-symbolic", _("Show the XML (virsh snapshot-dumpxml)"),
                                           "snapshots.xml", name));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("user-trash-symbolic", _("Delete (virsh snapshot-delete)"),
+                             vw_widget_icon_button ("user-trash-symbolic", _("Delete (virsh snapshot-delete)"),
                                           "snapshots.delete", name));
   return row;
 }
@@ -378,8 +362,6 @@ update_status (VwSnapshotsView *self)
 static void
 vw_snapshots_view_init (VwSnapshotsView *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   self->cancellable = g_cancellable_new ();
@@ -401,14 +383,7 @@ vw_snapshots_view_init (VwSnapshotsView *self)
   gtk_box_append (GTK_BOX (box), self->take_button);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list_box));
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+  gtk_widget_set_parent (vw_widget_scrolled_page (box), GTK_WIDGET (self));
   update_status (self);
 }
 

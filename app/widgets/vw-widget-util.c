@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+
 #include "vw-widget-util.h"
 
 /* Widgets built on a layout manager own their children directly; call this
@@ -38,4 +40,47 @@ vw_widget_show_message (GtkWidget  *widget,
 {
   if (!gtk_widget_activate_action (widget, "lab.show-message", "s", message))
     g_message ("No lab page to show “%s”", message);
+}
+
+/**
+ * vw_widget_icon_button:
+ * @tooltip: what it does, with the virsh command behind it
+ * @target: (nullable): the action's string parameter
+ *
+ * A flat icon button for a row's suffix.
+ */
+GtkWidget *
+vw_widget_icon_button (const char *icon_name,
+                       const char *tooltip,
+                       const char *action_name,
+                       const char *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
+  return button;
+}
+
+/* @content in the lab's page frame: margins, a clamp for wide panes and
+ * vertical scrolling. */
+GtkWidget *
+vw_widget_scrolled_page (GtkWidget *content)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  return scrolled;
 }

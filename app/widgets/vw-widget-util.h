@@ -7,7 +7,12 @@ G_BEGIN_DECLS
 
 void vw_widget_unparent_children (GtkWidget *widget);
 void vw_widget_remove_children   (GtkWidget *widget);
-void vw_widget_show_message      (GtkWidget  *widget,
-                                  const char *message);
+void       vw_widget_show_message   (GtkWidget  *widget,
+                                     const char *message);
+GtkWidget *vw_widget_icon_button    (const char *icon_name,
+                                     const char *tooltip,
+                                     const char *action_name,
+                                     const char *target);
+GtkWidget *vw_widget_scrolled_page  (GtkWidget  *content);
 
 G_END_DECLS
