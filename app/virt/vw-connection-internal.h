@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define KEEPALIVE_INTERVAL_S 3
 #define KEEPALIVE_COUNT 3
 
+/* Each kind follows its lifecycle event and, optionally, one more. */
+#define VW_KIND_EVENTS 2
+
 typedef struct
 {
   guint issued;
@@ -25,7 +28,7 @@ typedef struct
   GListStore *store;
   GHashTable *by_uuid;
   GHashTable *serials;
-  int event_id;
+  int event_ids[VW_KIND_EVENTS];
   /* A first list too long to add in one go, added a chunk per main loop
    * iteration so that the window never freezes. */
   GPtrArray *pending;

@@ -377,6 +377,15 @@ vw_connection_lifecycle_event (virConnectPtr  conn,
 }
 
 
+/* An event that says only "read me again" (a pool was refreshed). */
+void
+vw_connection_reread_event (virConnectPtr  conn,
+                            void          *ptr,
+                            void          *opaque)
+{
+  vw_connection_lifecycle_event (conn, ptr, -1, 0, opaque);
+}
+
 /* ----- Helpers for opening ----- */
 
 typedef struct

@@ -24,8 +24,8 @@ typedef struct
   guint generation;
   GWeakRef self;
   virConnectPtr conn;
-  EventTarget *targets[VW_N_KINDS];
-  int event_ids[VW_N_KINDS];
+  EventTarget *targets[VW_N_KINDS][VW_KIND_EVENTS];
+  int event_ids[VW_N_KINDS][VW_KIND_EVENTS];
   GPtrArray *infos[VW_N_KINDS];
   EventTarget *close_target;
   gboolean close_registered;
@@ -33,7 +33,7 @@ typedef struct
 
 static void
 close_virconn (virConnectPtr  conn,
-               const int     *event_ids,
+               int            event_ids[VW_N_KINDS][VW_KIND_EVENTS],
                gboolean       close_registered);
 
 static void
@@ -43,8 +43,9 @@ open_data_free (OpenData *data)
     close_virconn (data->conn, data->event_ids, data->close_registered);
   for (guint k = 0; k < VW_N_KINDS; k++)
     {
-      if (data->targets[k] != NULL)
-        vw_connection_event_target_free (data->targets[k]);
+      for (guint e = 0; e < VW_KIND_EVENTS; e++)
+        if (data->targets[k][e] != NULL)
+          vw_connection_event_target_free (data->targets[k][e]);
       g_clear_pointer (&data->infos[k], g_ptr_array_unref);
     }
   if (data->close_target != NULL)
@@ -161,14 +162,24 @@ open_thread (GTask        *task,
 
       /* Register before listing, so that no change falls between the two:
        * an event for an object the list already has is merged. */
-      data->event_ids[k] = kind->register_events (data->conn, data->targets[k], vw_connection_event_target_free);
-      if (data->event_ids[k] < 0)
+      data->event_ids[k][0] = kind->register_events (data->conn, data->targets[k][0],
+                                                     vw_connection_event_target_free);
+      if (data->event_ids[k][0] < 0)
         {
           vw_virt_set_error (&error, _("Could not follow the lab’s events"));
           g_task_return_error (task, error);
           return;
         }
-      data->targets[k] = NULL;
+      data->targets[k][0] = NULL;
+      /* The second event only adds freshness: a driver without it is fine. */
+      if (kind->register_more_events != NULL)
+        {
+          data->event_ids[k][1] = kind->register_more_events (data->conn, data->targets[k][1],
+                                                              vw_connection_event_target_free);
+          if (data->event_ids[k][1] >= 0)
+            data->targets[k][1] = NULL;
+          virResetLastError ();
+        }
 
       n = kind->list_all (data->conn, &ptrs);
       vw_bench_mark ("listed", "%s %d", kind->name, n);
@@ -216,7 +227,7 @@ apply_open (VwConnection *self,
   self->conn = g_steal_pointer (&data->conn);
   for (guint k = 0; k < VW_N_KINDS; k++)
     {
-      self->kinds[k].event_id = data->event_ids[k];
+      memcpy (self->kinds[k].event_ids, data->event_ids[k], sizeof self->kinds[k].event_ids);
       vw_connection_sync_kind (self, &self->kinds[k], data->infos[k]);
     }
 }
@@ -279,8 +290,11 @@ start_open (VwConnection        *self,
   g_weak_ref_init (&data->self, self);
   for (guint k = 0; k < VW_N_KINDS; k++)
     {
-      data->targets[k] = vw_connection_event_target_new (self, k, data->generation);
-      data->event_ids[k] = -1;
+      for (guint e = 0; e < VW_KIND_EVENTS; e++)
+        {
+          data->targets[k][e] = vw_connection_event_target_new (self, k, data->generation);
+          data->event_ids[k][e] = -1;
+        }
     }
   data->close_target = vw_connection_event_target_new (self, VW_KIND_DOMAIN, data->generation);
 
@@ -327,7 +341,7 @@ vw_connection_open_finish (VwConnection  *self,
 typedef struct
 {
   virConnectPtr conn;
-  int event_ids[VW_N_KINDS];
+  int event_ids[VW_N_KINDS][VW_KIND_EVENTS];
   gboolean close_registered;
 } CloseData;
 
@@ -340,8 +354,9 @@ close_thread (GTask        *task,
   CloseData *data = task_data;
 
   for (guint k = 0; k < VW_N_KINDS; k++)
-    if (data->event_ids[k] >= 0)
-      vw_connection_kind_table (k)->deregister_events (data->conn, data->event_ids[k]);
+    for (guint e = 0; e < VW_KIND_EVENTS; e++)
+      if (data->event_ids[k][e] >= 0)
+        vw_connection_kind_table (k)->deregister_events (data->conn, data->event_ids[k][e]);
   if (data->close_registered)
     virConnectUnregisterCloseCallback (data->conn, on_closed);
   virConnectClose (data->conn);
@@ -354,7 +369,7 @@ close_thread (GTask        *task,
  * it. */
 static void
 close_virconn (virConnectPtr  conn,
-               const int     *event_ids,
+               int            event_ids[VW_N_KINDS][VW_KIND_EVENTS],
                gboolean       close_registered)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
@@ -370,16 +385,17 @@ close_virconn (virConnectPtr  conn,
 void
 vw_connection_drop_virconn (VwConnection *self)
 {
-  int event_ids[VW_N_KINDS];
+  int event_ids[VW_N_KINDS][VW_KIND_EVENTS];
 
   vw_connection_stop_loading (self);
   if (self->conn == NULL)
     return;
   for (guint k = 0; k < VW_N_KINDS; k++)
-    {
-      event_ids[k] = self->kinds[k].event_id;
-      self->kinds[k].event_id = -1;
-    }
+    for (guint e = 0; e < VW_KIND_EVENTS; e++)
+      {
+        event_ids[k][e] = self->kinds[k].event_ids[e];
+        self->kinds[k].event_ids[e] = -1;
+      }
   close_virconn (g_steal_pointer (&self->conn), event_ids, TRUE);
   /* Events and close notices from the old connection are ignored. */
   self->generation++;

@@ -34,6 +34,11 @@ typedef struct
                                   virFreeCallback free_opaque);
   int       (*deregister_events) (virConnectPtr   conn,
                                   int             id);
+  /* Optional: one more event that calls for a fresh read (a pool's
+   * refresh, which may have found new volumes). */
+  int       (*register_more_events) (virConnectPtr   conn,
+                                  gpointer        opaque,
+                                  virFreeCallback free_opaque);
 
   /* Any thread. */
   int       (*ref_ptr)           (gpointer        ptr);
@@ -71,10 +76,13 @@ G_BEGIN_DECLS
 
 /* The lifecycle callback registered for all three kinds: libvirt's domain,
  * network and pool callbacks have the same shape. */
-int vw_connection_lifecycle_event (virConnectPtr  conn,
-                                   void          *ptr,
-                                   int            event,
-                                   int            detail,
-                                   void          *opaque);
+int  vw_connection_lifecycle_event (virConnectPtr  conn,
+                                    void          *ptr,
+                                    int            event,
+                                    int            detail,
+                                    void          *opaque);
+void vw_connection_reread_event    (virConnectPtr  conn,
+                                    void          *ptr,
+                                    void          *opaque);
 
 G_END_DECLS

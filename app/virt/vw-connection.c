@@ -358,7 +358,8 @@ vw_connection_init (VwConnection *self)
       self->kinds[k].store = g_list_store_new (kind->get_type ());
       self->kinds[k].by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
       self->kinds[k].serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      self->kinds[k].event_id = -1;
+      for (guint e = 0; e < VW_KIND_EVENTS; e++)
+        self->kinds[k].event_ids[e] = -1;
     }
 }
 

@@ -285,6 +285,16 @@ register_events (virConnectPtr   conn,
 }
 
 static int
+register_refresh_events (virConnectPtr   conn,
+                         gpointer        opaque,
+                         virFreeCallback free_opaque)
+{
+  return virConnectStoragePoolEventRegisterAny (conn, NULL, VIR_STORAGE_POOL_EVENT_ID_REFRESH,
+                                                VIR_STORAGE_POOL_EVENT_CALLBACK (vw_connection_reread_event),
+                                                opaque, free_opaque);
+}
+
+static int
 deregister_events (virConnectPtr conn,
                    int           id)
 {
@@ -299,6 +309,7 @@ const VwKind vw_pool_kind = {
   .free_ptr = kind_free_ptr,
   .register_events = register_events,
   .deregister_events = deregister_events,
+  .register_more_events = register_refresh_events,
   .ref_ptr = ref_ptr,
   .get_uuid = get_uuid,
   .info_uuid = info_uuid,

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "vw-connection-private.h"
 #include "vw-pool.h"
 #include "vw-test-ops.h"
 #include "vw-test-util.h"
@@ -242,6 +243,34 @@ test_volume_refusals (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (vw_pool_get_volumes (images)), ==, n);
 }
 
+static gboolean
+has_volume (gpointer data)
+{
+  return vw_pool_find_volume (data, "behind.raw") != NULL;
+}
+
+/* A volume made behind the model's back shows once the pool is refreshed
+ * (pool-refresh), through libvirt's refresh event: nothing polls. */
+static void
+test_refresh_event (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VwPool *images = pool (fixture, "default");
+  virConnectPtr conn = vw_connection_ref_virconn (fixture->connection);
+  virStoragePoolPtr raw_pool = virStoragePoolLookupByName (conn, "default");
+  virStorageVolPtr vol = virStorageVolCreateXML (raw_pool, "<volume><name>behind.raw</name>"
+                                                 "<capacity unit='M'>8</capacity></volume>", 0);
+
+  g_assert_nonnull (vol);
+  vw_test_wait_ms (100);
+  g_assert_null (vw_pool_find_volume (images, "behind.raw"));
+  g_assert_cmpint (virStoragePoolRefresh (raw_pool, 0), ==, 0);
+  g_assert_true (vw_test_wait_until (has_volume, images, 2000));
+  virStorageVolFree (vol);
+  virStoragePoolFree (raw_pool);
+  virConnectClose (conn);
+}
+
 static void
 test_parse_size (void)
 {
@@ -287,6 +316,7 @@ main (int   argc,
   ADD ("/storage/define-refusals", test_define_refusals);
   ADD ("/storage/volumes", test_volumes);
   ADD ("/storage/volume-refusals", test_volume_refusals);
+  ADD ("/storage/refresh-event", test_refresh_event);
 #undef ADD
   g_test_add_func ("/storage/parse-size", test_parse_size);
 
