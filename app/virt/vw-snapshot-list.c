@@ -158,6 +158,32 @@ set_error (VwSnapshotList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+/* Whether a fresh read shows what the list already holds: a reread that
+ * finds nothing new leaves the rows alone (and the learner's focus). */
+static gboolean
+same_as_shown (VwSnapshotList *self,
+               GPtrArray      *infos)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+
+  if (g_list_model_get_n_items (model) != infos->len)
+    return FALSE;
+  for (guint i = 0; i < infos->len; i++)
+    {
+      g_autoptr(VwSnapshot) shown = g_list_model_get_item (model, i);
+      VwSnapshotInfo *info = infos->pdata[i];
+
+      if (g_strcmp0 (vw_snapshot_get_name (shown), info->name) != 0
+          || g_strcmp0 (vw_snapshot_get_parent (shown), info->parent) != 0
+          || g_strcmp0 (vw_snapshot_get_description (shown), info->description) != 0
+          || vw_snapshot_get_current (shown) != info->current
+          || vw_snapshot_get_depth (shown) != info->depth
+          || vw_snapshot_get_n_children (shown) != info->n_children)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 load_done (GObject      *object,
            GAsyncResult *result,
@@ -174,7 +200,7 @@ load_done (GObject      *object,
 
   if (infos == NULL)
     set_error (self, error->message);
-  else
+  else if (!same_as_shown (self, infos))
     {
       snapshots = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < infos->len; i++)

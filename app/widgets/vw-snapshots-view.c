@@ -23,7 +23,13 @@ struct _VwSnapshotsView
   GtkListBox *list_box;
   GtkLabel *status;
   GtkWidget *take_button;
+  guint poll_id;
 };
+
+/* libvirt sends no event when a snapshot is taken or deleted outside the
+ * app (only a running guest's pause and resume show): while the tab is on
+ * screen, the list is read again every few seconds. */
+#define POLL_SECONDS 3
 
 G_DEFINE_FINAL_TYPE (VwSnapshotsView, vw_snapshots_view, GTK_TYPE_WIDGET)
 
@@ -359,6 +365,37 @@ update_status (VwSnapshotsView *self)
     gtk_label_set_text (self->status, _("Each snapshot is listed under the one it was taken from."));
 }
 
+static gboolean
+poll_tick (gpointer data)
+{
+  VwSnapshotsView *self = data;
+
+  if (self->list != NULL)
+    vw_snapshot_list_reload (self->list);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+vw_snapshots_view_map (GtkWidget *widget)
+{
+  VwSnapshotsView *self = VW_SNAPSHOTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (vw_snapshots_view_parent_class)->map (widget);
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_tick, self);
+  if (self->list != NULL)
+    vw_snapshot_list_reload (self->list);
+}
+
+static void
+vw_snapshots_view_unmap (GtkWidget *widget)
+{
+  VwSnapshotsView *self = VW_SNAPSHOTS_VIEW (widget);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  GTK_WIDGET_CLASS (vw_snapshots_view_parent_class)->unmap (widget);
+}
+
 static void
 vw_snapshots_view_init (VwSnapshotsView *self)
 {
@@ -393,6 +430,7 @@ vw_snapshots_view_dispose (GObject *object)
   VwSnapshotsView *self = VW_SNAPSHOTS_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   vw_snapshots_view_set_domain (self, NULL);
   g_clear_object (&self->cancellable);
   vw_widget_unparent_children (GTK_WIDGET (self));
@@ -407,6 +445,8 @@ vw_snapshots_view_class_init (VwSnapshotsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vw_snapshots_view_dispose;
+  widget_class->map = vw_snapshots_view_map;
+  widget_class->unmap = vw_snapshots_view_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "snapshots.take", NULL, take_action);
   gtk_widget_class_install_action (widget_class, "snapshots.revert", "s", revert_action);
