@@ -23,14 +23,14 @@ parse_ipv4 (const char  *text,
 
   if (text == NULL || *text == '\0')
     {
-      /* Translators: %s is "The network address", "The DHCP range's start", … */
+      /* Translators: %s is "The host address", "The DHCP range’s start", … */
       g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE, _("%s is missing."), what);
       return FALSE;
     }
   address = g_inet_address_new_from_string (text);
   if (address == NULL || g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV4)
     {
-      /* Translators: the first %s is "The network address", … */
+      /* Translators: the first %s is "The host address", … */
       g_set_error (error, VW_VALIDATE_ERROR, VW_VALIDATE_ERROR_RANGE,
                    _("%s “%s” is not an IPv4 address such as 192.168.100.1."), what, text);
       return FALSE;
@@ -64,7 +64,7 @@ vw_network_spec_validate (const VwNetworkSpec  *spec,
                    _("A network is NAT, routed or isolated, not “%s”."), spec->mode != NULL ? spec->mode : "");
       return FALSE;
     }
-  if (!parse_ipv4 (spec->address, _("The network address"), &address, error))
+  if (!parse_ipv4 (spec->address, _("The host address"), &address, error))
     return FALSE;
   if (spec->prefix < 8 || spec->prefix > 30)
     {

@@ -97,7 +97,7 @@ update (VwNetworkDetails *self)
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
 
-  adw_action_row_set_subtitle (self->state_row, active ? _("Active") : _("Inactive"));
+  adw_action_row_set_subtitle (self->state_row, active ? C_("network", "Active") : C_("network", "Inactive"));
   gtk_widget_set_visible (self->start_button, !active);
   gtk_widget_set_visible (self->stop_button, active);
   gtk_widget_set_sensitive (self->start_button, !busy);

@@ -46,7 +46,7 @@ describe (VwNetwork *network)
 
   if (vw_network_get_address (network) != NULL)
     subnet = g_strdup_printf ("%s/%u", vw_network_get_address (network), vw_network_get_prefix (network));
-  /* Translators: "NAT · 192.168.122.1/24 · virbr0" */
+  /* "NAT · 192.168.122.1/24 · virbr0" */
   return g_strdup_printf ("%s · %s%s%s", how, subnet != NULL ? subnet : _("no IPv4"),
                           vw_network_get_bridge (network) != NULL ? " · " : "",
                           vw_network_get_bridge (network) != NULL ? vw_network_get_bridge (network) : "");
@@ -65,7 +65,7 @@ update_row (GtkWidget *row)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vw_network_get_name (network));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_text (GTK_LABEL (state), active ? _("Active") : _("Inactive"));
+  gtk_label_set_text (GTK_LABEL (state), active ? C_("network", "Active") : C_("network", "Inactive"));
   if (active)
     gtk_widget_add_css_class (state, "state-running");
   else

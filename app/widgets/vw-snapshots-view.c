@@ -234,9 +234,9 @@ delete_action (GtkWidget  *widget,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
                                                        n_children > 0
-                                                         ? _("Alone (virsh snapshot-delete), the snapshots taken "
-                                                             "from it move up to its parent; with its children "
-                                                             "(--children), they go too.")
+                                                         ? _("Deleted alone (virsh snapshot-delete), the snapshots "
+                                                             "taken from it move up to its parent; deleted with its "
+                                                             "children (--children), they are removed too.")
                                                          : _("The saved state is removed (virsh snapshot-delete); "
                                                              "the machine itself does not change.")));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
@@ -332,7 +332,7 @@ create_row (gpointer item,
       gtk_widget_add_css_class (current, "state-pill");
       gtk_widget_add_css_class (current, "state-running");
       gtk_widget_set_valign (current, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (current, _("The snapshot the machine was last taken from or reverted to"));
+      gtk_widget_set_tooltip_text (current, _("The snapshot taken last, or the one the machine was last reverted to"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), current);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
