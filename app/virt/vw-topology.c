@@ -1,4 +1,1115 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "vw-topology"
 
+#include <glib/gi18n.h>
+
+#include "vw-domain-config.h"
+#include "vw-network.h"
+#include "vw-pool.h"
 #include "vw-topology.h"
+
+/* The lab as a graph: networks, machines, pools and volumes, and what joins
+ * them (a machine's interfaces and disks, an overlay's backing image, a
+ * network's way out). The lists come from the connection's models; what a
+ * machine is attached to comes from its XML, read in a worker thread and
+ * read again after each of its events. Every change funnels into one
+ * update that rebuilds the graph and emits ::changed, at most once per
+ * MIN_INTERVAL, so a burst of events costs one rebuild. Nothing is watched
+ * or read while inactive: a big lab costs nothing when its picture is not
+ * on screen. */
+
+#define MAX_READS 4
+#define MIN_INTERVAL_US (50 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  VwDomain *domain;
+  gulong refreshed_id;
+  gulong state_id;
+  guint hash;               /* of the XML last read */
+  gboolean queued;
+  gboolean reading;
+  gboolean again;           /* refreshed while being read */
+  VwDomainConfig *config;
+} Entry;
+
+typedef struct
+{
+  VwTopology *self;
+  GCancellable *cancellable;
+} ReadData;
+
+struct _VwTopology
+{
+  GObject parent_instance;
+
+  VwConnection *connection;
+  gboolean active;
+
+  /* While active. */
+  GCancellable *cancellable;
+  gulong list_ids[3];
+  GHashTable *entries;      /* VwDomain → Entry */
+  GHashTable *watches;      /* network, pool, volume or volume list → handler id */
+  GQueue queue;             /* of Entry, waiting for a read */
+  guint n_reading;
+  guint update_id;
+  gint64 last_update;
+
+  /* The graph: nodes by VwTopologyKind, their strings all in one chunk. */
+  GArray *nodes[4];
+  GArray *edges;
+  GStringChunk *strings;
+  guint serial;
+};
+
+G_DEFINE_FINAL_TYPE (VwTopology, vw_topology, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_update (VwTopology *self);
+
+/* ----- Building the graph ----- */
+
+typedef struct
+{
+  VwTopology *self;
+  GHashTable *net_by_name;     /* kind:name → index + 1 */
+  GHashTable *net_by_bridge;   /* bridge → index + 1 */
+  GHashTable *volume_by_path;  /* path → index + 1 */
+  GHashTable *volume_by_name;  /* pool/volume → index + 1 */
+} Build;
+
+#define NODE(self, type, kind, i) (&g_array_index ((self)->nodes[kind], type, i))
+
+static const char *
+keep (VwTopology *self,
+      const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
+}
+
+/* 192.168.122.1 with prefix 24 → 192.168.122.0/24. */
+static const char *
+subnet_of (VwTopology *self,
+           const char *address,
+           guint       prefix)
+{
+  g_autoptr(GInetAddress) inet = address != NULL ? g_inet_address_new_from_string (address) : NULL;
+  g_autofree char *text = NULL;
+  const guint8 *b;
+  guint32 value;
+
+  if (inet == NULL || g_inet_address_get_family (inet) != G_SOCKET_FAMILY_IPV4 || prefix > 32)
+    return NULL;
+  b = g_inet_address_to_bytes (inet);
+  value = ((guint32) b[0] << 24) | ((guint32) b[1] << 16) | ((guint32) b[2] << 8) | b[3];
+  value &= prefix == 0 ? 0 : G_MAXUINT32 << (32 - prefix);
+  text = g_strdup_printf ("%u.%u.%u.%u/%u", value >> 24, (value >> 16) & 0xff, (value >> 8) & 0xff,
+                          value & 0xff, prefix);
+  return keep (self, text);
+}
+
+static void
+add_edge (VwTopology         *self,
+          VwTopologyEdgeKind  kind,
+          guint               from,
+          guint               to,
+          const char         *target,
+          gboolean            readonly)
+{
+  VwTopologyEdge edge = { kind, from, to, keep (self, target), readonly };
+
+  /* Two interfaces on one network make one line. A machine's interfaces
+   * are added together, so only the last edges need a look. */
+  for (guint i = self->edges->len; kind == VW_TOPOLOGY_EDGE_NETWORK && i > 0; i--)
+    {
+      VwTopologyEdge *last = &g_array_index (self->edges, VwTopologyEdge, i - 1);
+
+      if (last->kind != kind || last->from != from)
+        break;
+      if (last->to == to)
+        return;
+    }
+  g_array_append_val (self->edges, edge);
+}
+
+/* The network node of that kind and name, added if new: a host's bridge
+ * or device puts a machine on the host's LAN, and user-mode networking is
+ * NAT done by QEMU, so all of those reach the outside. */
+static guint
+add_network (Build             *build,
+             VwTopologyNetKind  kind,
+             const char        *name)
+{
+  GArray *nodes = build->self->nodes[VW_TOPOLOGY_KIND_NETWORK];
+  g_autofree char *key = g_strdup_printf ("%d:%s", kind, name);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (build->net_by_name, key));
+  VwTopologyNetwork n = { kind, keep (build->self, name), NULL, NULL, NULL, TRUE, TRUE,
+                          kind != VW_TOPOLOGY_NET_LIBVIRT };
+
+  if (index > 0)
+    return index - 1;
+  g_array_append_val (nodes, n);
+  g_hash_table_insert (build->net_by_name, g_steal_pointer (&key), GUINT_TO_POINTER (nodes->len));
+  return nodes->len - 1;
+}
+
+static void
+build_networks (Build *build)
+{
+  VwTopology *self = build->self;
+  GListModel *model = vw_connection_get_networks (self->connection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VwNetwork) network = g_list_model_get_item (model, i);
+      guint index = add_network (build, VW_TOPOLOGY_NET_LIBVIRT, vw_network_get_name (network));
+      VwTopologyNetwork *n = NODE (self, VwTopologyNetwork, VW_TOPOLOGY_KIND_NETWORK, index);
+
+      n->mode = keep (self, vw_network_get_forward_mode (network));
+      n->subnet = subnet_of (self, vw_network_get_address (network),
+                             vw_network_get_prefix (network));
+      n->bridge = keep (self, vw_network_get_bridge (network));
+      n->active = vw_virt_object_get_active (VW_VIRT_OBJECT (network));
+      n->reaches_outside = n->mode != NULL && !g_str_equal (n->mode, "isolated");
+      if (n->bridge != NULL)
+        g_hash_table_insert (build->net_by_bridge, (char *) n->bridge,
+                             GUINT_TO_POINTER (index + 1));
+    }
+}
+
+static guint
+add_volume (Build      *build,
+            const char *name,
+            const char *path,
+            int         pool)
+{
+  GArray *nodes = build->self->nodes[VW_TOPOLOGY_KIND_VOLUME];
+  VwTopologyVolume v = { keep (build->self, name), keep (build->self, path), NULL, NULL, pool };
+
+  g_array_append_val (nodes, v);
+  if (path != NULL && !g_hash_table_contains (build->volume_by_path, path))
+    g_hash_table_insert (build->volume_by_path, (char *) v.path, GUINT_TO_POINTER (nodes->len));
+  return nodes->len - 1;
+}
+
+/* The volume at @path, or a node for a file that is in no pool. */
+static guint
+volume_at (Build      *build,
+           const char *path)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (build->volume_by_path, path));
+  g_autofree char *base = NULL;
+
+  if (index > 0)
+    return index - 1;
+  base = g_path_get_basename (path);
+  return add_volume (build, base, path, -1);
+}
+
+static void
+build_storage (Build *build)
+{
+  VwTopology *self = build->self;
+  GListModel *model = vw_connection_get_pools (self->connection);
+  guint n_in_pools;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VwPool) pool = g_list_model_get_item (model, i);
+      GListModel *list = vw_pool_get_volumes (pool);
+      VwTopologyPool p = { keep (self, vw_pool_get_name (pool)),
+                          keep (self, vw_pool_get_pool_type (pool)),
+                           vw_virt_object_get_active (VW_VIRT_OBJECT (pool)) };
+
+      g_array_append_val (self->nodes[VW_TOPOLOGY_KIND_POOL], p);
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(VwVolume) volume = g_list_model_get_item (list, j);
+          guint index = add_volume (build, vw_volume_get_name (volume),
+                                    vw_volume_get_path (volume), i);
+          VwTopologyVolume *v = NODE (self, VwTopologyVolume, VW_TOPOLOGY_KIND_VOLUME, index);
+
+          v->format = keep (self, vw_volume_get_format (volume));
+          v->backing = keep (self, vw_volume_get_backing (volume));
+          g_hash_table_insert (build->volume_by_name, g_strdup_printf ("%s/%s", p.name, v->name),
+                               GUINT_TO_POINTER (index + 1));
+        }
+    }
+
+  /* Backing chains; a backing file in no pool gets a node of its own. */
+  n_in_pools = self->nodes[VW_TOPOLOGY_KIND_VOLUME]->len;
+  for (guint i = 0; i < n_in_pools; i++)
+    {
+      const char *backing = NODE (self, VwTopologyVolume, VW_TOPOLOGY_KIND_VOLUME, i)->backing;
+
+      if (backing != NULL)
+        add_edge (self, VW_TOPOLOGY_EDGE_BACKING, i, volume_at (build, backing), NULL, FALSE);
+    }
+}
+
+static void
+build_interface (Build             *build,
+                 guint              machine,
+                 VwInterfaceConfig *iface)
+{
+  VwTopology *self = build->self;
+  const char *type = iface->type != NULL ? iface->type : "";
+  const char *source = iface->source;
+  guint index;
+
+  if (g_str_equal (type, "network") && source != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%d:%s", VW_TOPOLOGY_NET_LIBVIRT, source);
+      gboolean known = g_hash_table_contains (build->net_by_name, key);
+      VwTopologyNetwork *n;
+
+      index = add_network (build, VW_TOPOLOGY_NET_LIBVIRT, source);
+      n = NODE (self, VwTopologyNetwork, VW_TOPOLOGY_KIND_NETWORK, index);
+      /* A network libvirt does not have: the machine will not start. */
+      n->defined = n->defined && known;
+      n->active = n->active && known;
+      n->reaches_outside = n->reaches_outside && known;
+    }
+  else if (g_str_equal (type, "bridge") && source != NULL)
+    {
+      /* A libvirt network's own bridge named directly is that network. */
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (build->net_by_bridge, source));
+      index = index > 0 ? index - 1 : add_network (build, VW_TOPOLOGY_NET_HOST_BRIDGE, source);
+    }
+  else if (g_str_equal (type, "direct") && source != NULL)
+    index = add_network (build, VW_TOPOLOGY_NET_HOST_DEVICE, source);
+  else if (g_str_equal (type, "user"))
+    index = add_network (build, VW_TOPOLOGY_NET_USER, "user");
+  else
+    return;
+  add_edge (self, VW_TOPOLOGY_EDGE_NETWORK, machine, index, NULL, FALSE);
+}
+
+static void
+build_disk (Build        *build,
+            guint         machine,
+            VwDiskConfig *disk)
+{
+  gboolean readonly = disk->readonly || g_strcmp0 (disk->device, "cdrom") == 0;
+  guint index;
+
+  if (disk->source == NULL)
+    return;
+  /* <source pool='default' volume='web01.qcow2'/> reads as "default/web01.qcow2". */
+  index = GPOINTER_TO_UINT (g_strcmp0 (disk->type, "volume") == 0
+                            ? g_hash_table_lookup (build->volume_by_name, disk->source) : NULL);
+  index = index > 0 ? index - 1 : volume_at (build, disk->source);
+  add_edge (build->self, VW_TOPOLOGY_EDGE_DISK, machine, index, disk->target, readonly);
+}
+
+static void
+build_machines (Build *build)
+{
+  VwTopology *self = build->self;
+  GListModel *model = vw_connection_get_domains (self->connection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VwDomain) domain = g_list_model_get_item (model, i);
+      Entry *entry = g_hash_table_lookup (self->entries, domain);
+      VwTopologyMachine m = { keep (self, vw_domain_get_name (domain)),
+                             vw_domain_get_state (domain),
+                              entry != NULL && entry->config != NULL };
+
+      g_array_append_val (self->nodes[VW_TOPOLOGY_KIND_MACHINE], m);
+      if (!m.config_read)
+        continue;
+      for (guint j = 0; j < entry->config->interfaces->len; j++)
+        build_interface (build, i, entry->config->interfaces->pdata[j]);
+      for (guint j = 0; j < entry->config->disks->len; j++)
+        build_disk (build, i, entry->config->disks->pdata[j]);
+    }
+}
+
+static void
+rebuild (VwTopology *self)
+{
+  Build build = { self };
+
+  for (guint k = 0; k < G_N_ELEMENTS (self->nodes); k++)
+    g_array_set_size (self->nodes[k], 0);
+  g_array_set_size (self->edges, 0);
+  g_string_chunk_clear (self->strings);
+
+  build.net_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  build.net_by_bridge = g_hash_table_new (g_str_hash, g_str_equal);
+  build.volume_by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  build.volume_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  build_networks (&build);
+  build_storage (&build);
+  build_machines (&build);
+  for (guint i = 0; i < self->nodes[VW_TOPOLOGY_KIND_NETWORK]->len; i++)
+    if (NODE (self, VwTopologyNetwork, VW_TOPOLOGY_KIND_NETWORK, i)->reaches_outside)
+      add_edge (self, VW_TOPOLOGY_EDGE_OUTSIDE, i, 0, NULL, FALSE);
+
+  g_hash_table_unref (build.net_by_name);
+  g_hash_table_unref (build.net_by_bridge);
+  g_hash_table_unref (build.volume_by_path);
+  g_hash_table_unref (build.volume_by_name);
+}
+
+/* ----- Reading the machines' XML ----- */
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_signal_handler (&entry->refreshed_id, entry->domain);
+  g_clear_signal_handler (&entry->state_id, entry->domain);
+  g_object_unref (entry->domain);
+  vw_domain_config_free (entry->config);
+  g_free (entry);
+}
+
+static void
+read_data_free (ReadData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->cancellable);
+  g_free (data);
+}
+
+static void pump_reads (VwTopology *self);
+
+static void
+queue_read (VwTopology *self,
+            Entry      *entry)
+{
+  if (entry->reading)
+    entry->again = TRUE;
+  else if (!entry->queued)
+    {
+      entry->queued = TRUE;
+      g_queue_push_tail (&self->queue, entry);
+      pump_reads (self);
+    }
+}
+
+static void
+on_xml_read (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ReadData *data = user_data;
+  VwTopology *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = vw_domain_get_xml_finish (VW_DOMAIN (object), result, &error);
+  Entry *entry;
+
+  /* Deactivated meanwhile: the entries and counts were reset. */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    {
+      read_data_free (data);
+      return;
+    }
+
+  self->n_reading--;
+  entry = g_hash_table_lookup (self->entries, object);
+  if (entry != NULL)
+    {
+      entry->reading = FALSE;
+      if (xml != NULL && (entry->config == NULL || g_str_hash (xml) != entry->hash))
+        {
+          g_autoptr(GError) parse_error = NULL;
+          VwDomainConfig *config = vw_domain_config_parse (xml, &parse_error);
+
+          if (config != NULL)
+            {
+              vw_domain_config_free (entry->config);
+              entry->config = config;
+              entry->hash = g_str_hash (xml);
+              schedule_update (self);
+            }
+          else
+            g_debug ("%s: %s", vw_domain_get_name (entry->domain), parse_error->message);
+        }
+      else if (xml == NULL)
+        g_debug ("%s: %s", vw_domain_get_name (entry->domain), error->message);
+      if (entry->again)
+        {
+          entry->again = FALSE;
+          queue_read (self, entry);
+        }
+    }
+  pump_reads (self);
+  read_data_free (data);
+}
+
+static void
+pump_reads (VwTopology *self)
+{
+  while (self->n_reading < MAX_READS && !g_queue_is_empty (&self->queue))
+    {
+      Entry *entry = g_queue_pop_head (&self->queue);
+      ReadData *data = g_new0 (ReadData, 1);
+
+      entry->queued = FALSE;
+      entry->reading = TRUE;
+      self->n_reading++;
+      data->self = g_object_ref (self);
+      data->cancellable = g_object_ref (self->cancellable);
+      vw_domain_get_xml_async (entry->domain, FALSE, self->cancellable, on_xml_read, data);
+    }
+}
+
+static void
+on_domain_refreshed (VwDomain   *domain,
+                     VwTopology *self)
+{
+  Entry *entry = g_hash_table_lookup (self->entries, domain);
+
+  if (entry != NULL)
+    queue_read (self, entry);
+}
+
+static void
+on_something_changed (VwTopology *self)
+{
+  schedule_update (self);
+}
+
+/* Figures the picture does not show change often (pool usage, busy
+ * flags); they cost no rebuild. */
+static void
+on_object_notify (GObject    *object,
+                  GParamSpec *pspec,
+                  VwTopology *self)
+{
+  static const char *ignored[] = { "busy", "autostart", "persistent", "capacity", "allocation",
+                                  "available" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ignored); i++)
+    if (g_str_equal (pspec->name, ignored[i]))
+      return;
+  schedule_update (self);
+}
+
+/* ----- Watching the lists ----- */
+
+static void
+watch (VwTopology *self,
+       GHashTable *next,
+       gpointer    object,
+       gboolean    is_list)
+{
+  gpointer handler;
+  gulong id;
+
+  if (g_hash_table_steal_extended (self->watches, object, NULL, &handler))
+    {
+      g_hash_table_insert (next, object, handler);
+      return;
+    }
+  if (is_list)
+    id = g_signal_connect_swapped (object, "items-changed",
+                                   G_CALLBACK (on_something_changed), self);
+  else
+    id = g_signal_connect (object, "notify", G_CALLBACK (on_object_notify), self);
+  g_hash_table_insert (next, g_object_ref (object), GSIZE_TO_POINTER (id));
+}
+
+static void
+unwatch_all (GHashTable *watches)
+{
+  GHashTableIter iter;
+  gpointer object, handler;
+
+  g_hash_table_iter_init (&iter, watches);
+  while (g_hash_table_iter_next (&iter, &object, &handler))
+    {
+      g_signal_handler_disconnect (object, GPOINTER_TO_SIZE (handler));
+      g_object_unref (object);
+    }
+  g_hash_table_remove_all (watches);
+}
+
+/* Follows the networks, pools and volumes there are now: new ones are
+ * watched, vanished ones let go. */
+static void
+sync_watches (VwTopology *self)
+{
+  GHashTable *next = g_hash_table_new (NULL, NULL);
+  GListModel *networks = vw_connection_get_networks (self->connection);
+  GListModel *pools = vw_connection_get_pools (self->connection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (networks); i++)
+    {
+      g_autoptr(GObject) network = g_list_model_get_item (networks, i);
+
+      watch (self, next, network, FALSE);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(VwPool) pool = g_list_model_get_item (pools, i);
+      GListModel *volumes = vw_pool_get_volumes (pool);
+
+      watch (self, next, pool, FALSE);
+      watch (self, next, volumes, TRUE);
+      for (guint j = 0; j < g_list_model_get_n_items (volumes); j++)
+        {
+          g_autoptr(GObject) volume = g_list_model_get_item (volumes, j);
+
+          watch (self, next, volume, FALSE);
+        }
+    }
+  unwatch_all (self->watches);
+  g_hash_table_unref (self->watches);
+  self->watches = next;
+}
+
+static void
+sync_entries (VwTopology *self)
+{
+  GListModel *domains = vw_connection_get_domains (self->connection);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  Entry *entry;
+
+  for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
+    {
+      g_autoptr(VwDomain) domain = g_list_model_get_item (domains, i);
+
+      g_hash_table_add (seen, domain);
+      if (g_hash_table_contains (self->entries, domain))
+        continue;
+      entry = g_new0 (Entry, 1);
+      entry->domain = g_object_ref (domain);
+      entry->refreshed_id = g_signal_connect (domain, "refreshed",
+                                              G_CALLBACK (on_domain_refreshed), self);
+      entry->state_id = g_signal_connect_swapped (domain, "notify::state",
+                                                  G_CALLBACK (on_something_changed), self);
+      g_hash_table_insert (self->entries, domain, entry);
+      queue_read (self, entry);
+    }
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &key, (gpointer *) &entry))
+    if (!g_hash_table_contains (seen, key))
+      {
+        if (entry->queued)
+          g_queue_remove (&self->queue, entry);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static gboolean
+update_now (gpointer user_data)
+{
+  VwTopology *self = user_data;
+
+  self->update_id = 0;
+  sync_watches (self);
+  sync_entries (self);
+  rebuild (self);
+  self->last_update = g_get_monotonic_time ();
+  self->serial++;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* At idle priority, so that a burst of events and read results lands
+ * first, and no sooner than MIN_INTERVAL after the last update. */
+static void
+schedule_update (VwTopology *self)
+{
+  gint64 wait;
+
+  if (!self->active || self->update_id != 0)
+    return;
+  wait = self->last_update + MIN_INTERVAL_US - g_get_monotonic_time ();
+  if (wait <= 0)
+    self->update_id = g_idle_add_full (G_PRIORITY_LOW, update_now, self, NULL);
+  else
+    self->update_id = g_timeout_add_full (G_PRIORITY_LOW, (guint) (wait / 1000) + 1, update_now,
+                                          self, NULL);
+}
+
+/* ----- Descriptions ----- */
+
+/* The names of the machines an edge of @kind joins to node @to, or the
+ * nodes a machine or volume @from is joined to, at most a few. */
+static char *
+list_ends (VwTopology         *self,
+           VwTopologyEdgeKind  kind,
+           gboolean            from_side,
+           guint               index)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  VwTopologyKind end_kind = VW_TOPOLOGY_KIND_VOLUME;
+  guint n = 0;
+
+  if (kind != VW_TOPOLOGY_EDGE_BACKING)
+    end_kind = from_side ? VW_TOPOLOGY_KIND_MACHINE
+               : kind == VW_TOPOLOGY_EDGE_NETWORK ? VW_TOPOLOGY_KIND_NETWORK
+               : VW_TOPOLOGY_KIND_VOLUME;
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      VwTopologyEdge *e = &g_array_index (self->edges, VwTopologyEdge, i);
+      guint other = from_side ? e->from : e->to;
+
+      if (e->kind != kind || (from_side ? e->to : e->from) != index)
+        continue;
+      if (n++ < 6)
+        {
+          /* Every node struct starts with a name, but networks. */
+          const char *name = end_kind == VW_TOPOLOGY_KIND_NETWORK
+                             ? NODE (self, VwTopologyNetwork, end_kind, other)->name
+                             : end_kind == VW_TOPOLOGY_KIND_MACHINE
+                             ? NODE (self, VwTopologyMachine, end_kind, other)->name
+                             : NODE (self, VwTopologyVolume, end_kind, other)->name;
+
+          g_string_append_printf (text, "%s%s", n > 1 ? ", " : "", name);
+          if (e->target != NULL)
+            g_string_append_printf (text, " (%s%s)", e->target,
+                                    e->readonly ? _(", read-only") : "");
+        }
+    }
+  if (n > 6)
+    /* Translators: after a list of names, "web01, db01, … and 12 more" */
+    g_string_append_printf (text, _(" and %u more"), n - 6);
+  return n > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static const char *
+network_mode (const VwTopologyNetwork *n)
+{
+  static const struct { const char *mode, *label; } modes[] = {
+    { "nat", N_("NAT") }, { "route", N_("Routed") }, { "open", N_("Open") },
+    { "bridge", N_("Bridged") }, { "isolated", N_("Isolated") },
+  };
+
+  if (n->kind == VW_TOPOLOGY_NET_HOST_BRIDGE)
+    return _("Host bridge");
+  if (n->kind == VW_TOPOLOGY_NET_HOST_DEVICE)
+    return _("Direct (macvtap)");
+  if (n->kind == VW_TOPOLOGY_NET_USER)
+    return _("User-mode");
+  if (!n->defined)
+    return _("Not defined");
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (g_strcmp0 (n->mode, modes[i].mode) == 0)
+      return _(modes[i].label);
+  return n->mode;
+}
+
+/* What the mode means for the machines on it: the lesson of the picture. */
+static const char *
+network_lesson (const VwTopologyNetwork *n)
+{
+  if (n->kind == VW_TOPOLOGY_NET_HOST_DEVICE)
+    return _("Machines share a device of the host and appear on its LAN, "
+             "but cannot reach the host itself this way.");
+  if (n->kind == VW_TOPOLOGY_NET_USER)
+    return _("QEMU translates the addresses itself: nothing to set up, "
+             "but slow, and the host cannot reach the machines.");
+  if (!n->defined)
+    return _("A machine names this network, but libvirt has none by that name: "
+             "the machine cannot start.");
+  if (n->kind == VW_TOPOLOGY_NET_HOST_BRIDGE || g_strcmp0 (n->mode, "bridge") == 0)
+    return _("Machines sit directly on the host's LAN, as if plugged into its switch.");
+  if (g_strcmp0 (n->mode, "nat") == 0)
+    return _("Machines reach the outside through the host, "
+             "which hides them behind its own address.");
+  if (g_strcmp0 (n->mode, "route") == 0 || g_strcmp0 (n->mode, "open") == 0)
+    return _("Machines reach the outside through the host, which routes their own addresses.");
+  if (g_strcmp0 (n->mode, "isolated") == 0)
+    return _("Machines reach each other and the host, but nothing beyond it.");
+  return _("Machines reach the outside through a device of the host.");
+}
+
+const char *
+vw_topology_network_get_mode_label (const VwTopologyNetwork *network)
+{
+  return network_mode (network);
+}
+
+char *
+vw_topology_describe (VwTopology     *self,
+                      VwTopologyKind  kind,
+                      guint           index)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), NULL);
+  g_return_val_if_fail (index < vw_topology_get_n_nodes (self, kind), NULL);
+
+  if (kind == VW_TOPOLOGY_KIND_NETWORK)
+    {
+      const VwTopologyNetwork *n = NODE (self, VwTopologyNetwork, kind, index);
+
+      a = list_ends (self, VW_TOPOLOGY_EDGE_NETWORK, TRUE, index);
+      g_string_append_printf (text, "%s — %s\n%s", n->name, network_mode (n), network_lesson (n));
+      if (n->kind == VW_TOPOLOGY_NET_LIBVIRT && n->defined)
+        g_string_append_printf (text, "\n%s · %s%s%s", n->active ? _("Active") : _("Inactive"),
+                                n->subnet != NULL ? n->subnet : _("no IPv4 subnet"),
+                                n->bridge != NULL ? " · " : "",
+                                n->bridge != NULL ? n->bridge : "");
+      g_string_append_printf (text, "\n%s %s", _("Machines:"), a != NULL ? a : _("none"));
+    }
+  else if (kind == VW_TOPOLOGY_KIND_MACHINE)
+    {
+      const VwTopologyMachine *m = NODE (self, VwTopologyMachine, kind, index);
+
+      g_string_append_printf (text, "%s — %s", m->name, vw_domain_state_get_label (m->state));
+      if (!m->config_read)
+        g_string_append_printf (text, "\n%s", _("Reading its devices…"));
+      else
+        {
+          a = list_ends (self, VW_TOPOLOGY_EDGE_NETWORK, FALSE, index);
+          b = list_ends (self, VW_TOPOLOGY_EDGE_DISK, FALSE, index);
+          g_string_append_printf (text, "\n%s %s\n%s %s", _("Networks:"), a != NULL ? a : _("none"),
+                                  _("Disks:"), b != NULL ? b : _("none"));
+        }
+    }
+  else if (kind == VW_TOPOLOGY_KIND_POOL)
+    {
+      const VwTopologyPool *p = NODE (self, VwTopologyPool, kind, index);
+      guint n = 0;
+
+      for (guint i = 0; i < self->nodes[VW_TOPOLOGY_KIND_VOLUME]->len; i++)
+        n += NODE (self, VwTopologyVolume, VW_TOPOLOGY_KIND_VOLUME, i)->pool == (int) index;
+      /* Translators: "default — storage pool of type dir" */
+      g_string_append_printf (text, _("%s — storage pool of type %s"), p->name,
+                              p->type != NULL ? p->type : "?");
+      g_string_append_c (text, '\n');
+      if (p->active)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Active, %u volume",
+                                                   "Active, %u volumes", n), n);
+      else
+        g_string_append (text, _("Inactive: libvirt lists its volumes once it is started"));
+    }
+  else
+    {
+      const VwTopologyVolume *v = NODE (self, VwTopologyVolume, kind, index);
+
+      a = list_ends (self, VW_TOPOLOGY_EDGE_DISK, TRUE, index);
+      g_string_append_printf (text, "%s — %s\n%s", v->name,
+                              v->pool >= 0 ? NODE (self, VwTopologyPool, VW_TOPOLOGY_KIND_POOL,
+                                                   v->pool)->name
+                                           : _("a file in no pool"), v->path);
+      if (v->format != NULL)
+        g_string_append_printf (text, " (%s)", v->format);
+      g_string_append_printf (text, "\n%s %s", _("Used by:"), a != NULL ? a : _("no machine"));
+      g_clear_pointer (&a, g_free);
+      if ((a = list_ends (self, VW_TOPOLOGY_EDGE_BACKING, FALSE, index)) != NULL)
+        g_string_append_printf (text, "\n%s %s", _("Overlay on:"), a);
+      if ((b = list_ends (self, VW_TOPOLOGY_EDGE_BACKING, TRUE, index)) != NULL)
+        g_string_append_printf (text, "\n%s %s", _("Backing image of:"), b);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+vw_topology_summarize (VwTopology *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GArray *networks = self->nodes[VW_TOPOLOGY_KIND_NETWORK];
+
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), NULL);
+
+  /* Translators: counts, for a screen reader */
+  g_string_append_printf (text, _("Networks: %u. Machines: %u. Storage pools: %u."), networks->len,
+                          self->nodes[VW_TOPOLOGY_KIND_MACHINE]->len,
+                          self->nodes[VW_TOPOLOGY_KIND_POOL]->len);
+  for (guint i = 0; i < MIN (networks->len, 12); i++)
+    {
+      const VwTopologyNetwork *n = NODE (self, VwTopologyNetwork, VW_TOPOLOGY_KIND_NETWORK, i);
+      g_autofree char *machines = list_ends (self, VW_TOPOLOGY_EDGE_NETWORK, TRUE, i);
+
+      /* Translators: "default (NAT) reaches the outside: web01, db01." */
+      g_string_append_printf (text,
+                              n->reaches_outside ? _(" %s (%s) reaches the outside: %s.")
+                                                 : _(" %s (%s) does not reach the outside: %s."),
+                              n->name, network_mode (n),
+                              machines != NULL ? machines : _("no machines"));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ----- GObject ----- */
+
+void
+vw_topology_set_active (VwTopology *self,
+                        gboolean    active)
+{
+  GListModel *lists[3];
+
+  g_return_if_fail (VW_IS_TOPOLOGY (self));
+
+  active = !!active;
+  if (self->active == active)
+    return;
+  self->active = active;
+  lists[0] = vw_connection_get_domains (self->connection);
+  lists[1] = vw_connection_get_networks (self->connection);
+  lists[2] = vw_connection_get_pools (self->connection);
+
+  if (active)
+    {
+      self->cancellable = g_cancellable_new ();
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        self->list_ids[i] = g_signal_connect_swapped (lists[i], "items-changed",
+                                                      G_CALLBACK (on_something_changed), self);
+      schedule_update (self);
+      return;
+    }
+
+  /* Reads in flight see the cancellation and touch nothing; the graph
+   * stays as it was for whoever looks at it while hidden. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_clear_signal_handler (&self->list_ids[i], lists[i]);
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  unwatch_all (self->watches);
+  g_queue_clear (&self->queue);
+  g_hash_table_remove_all (self->entries);
+  self->n_reading = 0;
+}
+
+static void
+vw_topology_dispose (GObject *object)
+{
+  VwTopology *self = VW_TOPOLOGY (object);
+
+  if (self->connection != NULL)
+    vw_topology_set_active (self, FALSE);
+  g_clear_object (&self->connection);
+
+  G_OBJECT_CLASS (vw_topology_parent_class)->dispose (object);
+}
+
+static void
+vw_topology_finalize (GObject *object)
+{
+  VwTopology *self = VW_TOPOLOGY (object);
+
+  g_hash_table_unref (self->entries);
+  g_hash_table_unref (self->watches);
+  for (guint k = 0; k < G_N_ELEMENTS (self->nodes); k++)
+    g_array_unref (self->nodes[k]);
+  g_array_unref (self->edges);
+  g_string_chunk_free (self->strings);
+
+  G_OBJECT_CLASS (vw_topology_parent_class)->finalize (object);
+}
+
+static void
+vw_topology_class_init (VwTopologyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vw_topology_dispose;
+  object_class->finalize = vw_topology_finalize;
+
+  /**
+   * VwTopology::changed:
+   *
+   * The graph was rebuilt after something in the lab changed; emitted at
+   * most once per MIN_INTERVAL however many events came in.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+vw_topology_init (VwTopology *self)
+{
+  static const gsize sizes[] = { sizeof (VwTopologyNetwork), sizeof (VwTopologyMachine),
+                                 sizeof (VwTopologyPool), sizeof (VwTopologyVolume) };
+
+  self->entries = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  self->watches = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->queue);
+  for (guint k = 0; k < G_N_ELEMENTS (self->nodes); k++)
+    self->nodes[k] = g_array_new (FALSE, TRUE, sizes[k]);
+  self->edges = g_array_new (FALSE, TRUE, sizeof (VwTopologyEdge));
+  self->strings = g_string_chunk_new (4096);
+}
+
+/* Inactive until vw_topology_set_active(): a view turns it on while shown. */
+VwTopology *
+vw_topology_new (VwConnection *connection)
+{
+  VwTopology *self;
+
+  g_return_val_if_fail (VW_IS_CONNECTION (connection), NULL);
+
+  self = g_object_new (VW_TYPE_TOPOLOGY, NULL);
+  self->connection = g_object_ref (connection);
+  return self;
+}
+
+VwConnection *
+vw_topology_get_connection (VwTopology *self)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), NULL);
+  return self->connection;
+}
+
+gboolean
+vw_topology_get_active (VwTopology *self)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), FALSE);
+  return self->active;
+}
+
+/* Whether reads or an update are still to come: the graph may change
+ * without anything more happening in the lab. */
+gboolean
+vw_topology_get_busy (VwTopology *self)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), FALSE);
+  return self->update_id != 0 || self->n_reading > 0 || !g_queue_is_empty (&self->queue);
+}
+
+/* How many times the graph was rebuilt. */
+guint
+vw_topology_get_serial (VwTopology *self)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), 0);
+  return self->serial;
+}
+
+guint
+vw_topology_get_n_nodes (VwTopology     *self,
+                         VwTopologyKind  kind)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), 0);
+  g_return_val_if_fail (kind <= VW_TOPOLOGY_KIND_VOLUME, 0);
+  return self->nodes[kind]->len;
+}
+
+static gconstpointer
+get_node (VwTopology     *self,
+          VwTopologyKind  kind,
+          guint           index)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), NULL);
+  g_return_val_if_fail (index < self->nodes[kind]->len, NULL);
+  return self->nodes[kind]->data + index * g_array_get_element_size (self->nodes[kind]);
+}
+
+const VwTopologyNetwork *
+vw_topology_get_network (VwTopology *self,
+                         guint       index)
+{
+  return get_node (self, VW_TOPOLOGY_KIND_NETWORK, index);
+}
+
+const VwTopologyMachine *
+vw_topology_get_machine (VwTopology *self,
+                         guint       index)
+{
+  return get_node (self, VW_TOPOLOGY_KIND_MACHINE, index);
+}
+
+const VwTopologyPool *
+vw_topology_get_pool (VwTopology *self,
+                      guint       index)
+{
+  return get_node (self, VW_TOPOLOGY_KIND_POOL, index);
+}
+
+const VwTopologyVolume *
+vw_topology_get_volume (VwTopology *self,
+                        guint       index)
+{
+  return get_node (self, VW_TOPOLOGY_KIND_VOLUME, index);
+}
+
+guint
+vw_topology_get_n_edges (VwTopology *self)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), 0);
+  return self->edges->len;
+}
+
+const VwTopologyEdge *
+vw_topology_get_edge (VwTopology *self,
+                      guint       index)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), NULL);
+  g_return_val_if_fail (index < self->edges->len, NULL);
+  return &g_array_index (self->edges, VwTopologyEdge, index);
+}
+
+/* Networks, machines and pools by name: the first node of that name (a
+ * host's bridge may share a libvirt network's name). */
+int
+vw_topology_find (VwTopology     *self,
+                  VwTopologyKind  kind,
+                  const char     *name)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), -1);
+  g_return_val_if_fail (kind != VW_TOPOLOGY_KIND_VOLUME, -1);
+
+  for (guint i = 0; i < self->nodes[kind]->len; i++)
+    {
+      const char *node_name = kind == VW_TOPOLOGY_KIND_NETWORK ? NODE (self, VwTopologyNetwork,
+                                                                       kind, i)->name
+                              : kind == VW_TOPOLOGY_KIND_MACHINE ? NODE (self, VwTopologyMachine,
+                                                                         kind, i)->name
+                              : NODE (self, VwTopologyPool, kind, i)->name;
+
+      if (g_strcmp0 (node_name, name) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+int
+vw_topology_find_volume (VwTopology *self,
+                         const char *pool,
+                         const char *name)
+{
+  int pool_index = -1;
+
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), -1);
+
+  if (pool != NULL && (pool_index = vw_topology_find (self, VW_TOPOLOGY_KIND_POOL, pool)) < 0)
+    return -1;
+  for (guint i = 0; i < self->nodes[VW_TOPOLOGY_KIND_VOLUME]->len; i++)
+    {
+      const VwTopologyVolume *v = NODE (self, VwTopologyVolume, VW_TOPOLOGY_KIND_VOLUME, i);
+
+      if (v->pool == pool_index && g_strcmp0 (pool != NULL ? v->name : v->path, name) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+gboolean
+vw_topology_has_edge (VwTopology         *self,
+                      VwTopologyEdgeKind  kind,
+                      int                 from,
+                      int                 to)
+{
+  g_return_val_if_fail (VW_IS_TOPOLOGY (self), FALSE);
+
+  for (guint i = 0; from >= 0 && to >= 0 && i < self->edges->len; i++)
+    {
+      const VwTopologyEdge *e = &g_array_index (self->edges, VwTopologyEdge, i);
+
+      if (e->kind == kind && e->from == (guint) from && e->to == (guint) to)
+        return TRUE;
+    }
+  return FALSE;
+}
