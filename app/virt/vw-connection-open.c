@@ -145,9 +145,12 @@ open_thread (GTask        *task,
       return;
     }
 
-  /* Drivers without a daemon (test://) answer 1: nothing to keep alive. */
-  virConnectSetKeepAlive (data->conn, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
-  if (virConnectRegisterCloseCallback (data->conn, on_closed, data->close_target, vw_connection_event_target_free) == 0)
+  /* Drivers without a daemon (test://) answer 1: nothing to keep alive,
+   * and nothing to lose either (libvirt would accept a close callback from
+   * them but never call, nor free, it). */
+  if (virConnectSetKeepAlive (data->conn, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT) == 0
+      && virConnectRegisterCloseCallback (data->conn, on_closed, data->close_target,
+                                          vw_connection_event_target_free) == 0)
     {
       data->close_target = NULL;
       data->close_registered = TRUE;
