@@ -196,7 +196,9 @@ vw_xml_editor_set_editing (VwXmlEditor *self,
     return;
   self->editing = editing;
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editing);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->view), editing);
+  /* The caret stays: it lets a keyboard user move and select in
+   * read-only XML too, and hiding it while it blinks trips an assertion in
+   * GTK 4.8 (blink_cb). */
   gtk_widget_set_visible (self->edit_button, !editing && !self->read_only);
   gtk_widget_set_visible (self->apply_button, editing);
   gtk_widget_set_visible (self->cancel_button, editing);
