@@ -1,12 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "vw-domain-config.h"
 #include "vw-topology.h"
 
 G_BEGIN_DECLS
 
-/* Shared by vw-topology.c (the lists, the reads and the graph they build)
- * and vw-topology-describe.c (the graph in words). */
+/* Shared by vw-topology.c (the lists and the reads), vw-topology-build.c
+ * (the graph they make) and vw-topology-describe.c (the graph in words). */
+
+/* One machine as last read. */
+typedef struct
+{
+  VwDomain *domain;
+  gulong refreshed_id;
+  gulong state_id;
+  guint hash;               /* of the XML last read */
+  gboolean queued;
+  gboolean reading;
+  gboolean again;           /* refreshed while being read */
+  VwDomainConfig *config;
+} Entry;
+
 struct _VwTopology
 {
   GObject parent_instance;
@@ -33,5 +48,7 @@ struct _VwTopology
 
 /* A node of the graph by kind and index. */
 #define NODE(self, type, kind, i) (&g_array_index ((self)->nodes[kind], type, i))
+
+void vw_topology_rebuild (VwTopology *self);
 
 G_END_DECLS
