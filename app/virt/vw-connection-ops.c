@@ -10,6 +10,7 @@
 #include "vw-validate.h"
 #include "vw-virt-op.h"
 #include "vw-virt.h"
+#include "vw-xml-read.h"
 #include "vw-xml.h"
 
 /* Operations on the connection as a whole: defining domains, networks,
@@ -258,17 +259,13 @@ vw_connection_define_pool_async (VwConnection        *self,
       xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
       xmlNode *root = xmlNewNode (NULL, (const xmlChar *) "pool");
       xmlNode *target;
-      xmlChar *buffer = NULL;
-      int size = 0;
 
       xmlDocSetRootElement (doc, root);
       xmlSetProp (root, (const xmlChar *) "type", (const xmlChar *) "dir");
       xmlNewTextChild (root, NULL, (const xmlChar *) "name", (const xmlChar *) name);
       target = xmlNewChild (root, NULL, (const xmlChar *) "target", NULL);
       xmlNewTextChild (target, NULL, (const xmlChar *) "path", (const xmlChar *) path);
-      xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-      op->xml = g_strndup ((const char *) buffer, size);
-      xmlFree (buffer);
+      op->xml = vw_xml_doc_to_string (doc);
       xmlFreeDoc (doc);
     }
 

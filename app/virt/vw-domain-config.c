@@ -8,6 +8,7 @@
 
 #include "vw-domain-config.h"
 #include "vw-validate.h"
+#include "vw-xml-read.h"
 
 /* What the details pages show of a domain, read from its XML with libxml2,
  * and the one XML change we make ourselves (a clone). Nothing here calls
@@ -312,8 +313,6 @@ vw_domain_xml_clone (const char  *xml,
   xmlXPathObject *holder = NULL;
   xmlNodeSet *nodes;
   xmlNode *root;
-  xmlChar *buffer = NULL;
-  int size = 0;
   char *result;
 
   if (doc == NULL)
@@ -356,9 +355,7 @@ vw_domain_xml_clone (const char  *xml,
     }
   xmlXPathFreeObject (holder);
 
-  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-  result = g_strndup ((const char *) buffer, size);
-  xmlFree (buffer);
+  result = vw_xml_doc_to_string (doc);
   xmlXPathFreeContext (ctx);
   xmlFreeDoc (doc);
   return result;

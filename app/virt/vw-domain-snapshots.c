@@ -7,6 +7,7 @@
 #include "vw-domain-ops-private.h"
 #include "vw-validate.h"
 #include "vw-virt.h"
+#include "vw-xml-read.h"
 
 /* Snapshots: create (with a description), revert, delete alone or with
  * its descendants. Each marks the domain busy and rereads it afterwards,
@@ -24,17 +25,13 @@ snapshot_xml (const char *name,
 {
   xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
   xmlNode *root = xmlNewNode (NULL, (const xmlChar *) "domainsnapshot");
-  xmlChar *buffer = NULL;
-  int size = 0;
   char *xml;
 
   xmlDocSetRootElement (doc, root);
   xmlNewTextChild (root, NULL, (const xmlChar *) "name", (const xmlChar *) name);
   if (description != NULL && *description != '\0')
     xmlNewTextChild (root, NULL, (const xmlChar *) "description", (const xmlChar *) description);
-  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-  xml = g_strndup ((const char *) buffer, size);
-  xmlFree (buffer);
+  xml = vw_xml_doc_to_string (doc);
   xmlFreeDoc (doc);
   return xml;
 }

@@ -7,6 +7,7 @@
 
 #include "vw-network-spec.h"
 #include "vw-validate.h"
+#include "vw-xml-read.h"
 
 /* The checks libvirt would make later, or not at all, made first and told
  * in the learner's terms: a DHCP range outside the subnet is refused here
@@ -136,9 +137,7 @@ vw_network_spec_to_xml (const VwNetworkSpec  *spec,
 {
   xmlDoc *doc;
   xmlNode *root, *ip;
-  xmlChar *buffer = NULL;
   g_autofree char *prefix = NULL;
-  int size = 0;
   char *xml;
 
   if (!vw_network_spec_validate (spec, error))
@@ -167,9 +166,7 @@ vw_network_spec_to_xml (const VwNetworkSpec  *spec,
       xmlSetProp (range, (const xmlChar *) "end", (const xmlChar *) spec->dhcp_end);
     }
 
-  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-  xml = g_strndup ((const char *) buffer, size);
-  xmlFree (buffer);
+  xml = vw_xml_doc_to_string (doc);
   xmlFreeDoc (doc);
   return xml;
 }

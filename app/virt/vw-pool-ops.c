@@ -9,6 +9,7 @@
 #include "vw-validate.h"
 #include "vw-virt-object-private.h"
 #include "vw-virt.h"
+#include "vw-xml-read.h"
 
 /* What the learner can do to a storage pool and its volumes, each with its
  * virsh line. Volume operations run on the pool: it is busy meanwhile and
@@ -166,8 +167,6 @@ volume_xml (VwObjectOp  *op,
   xmlNode *root = xmlNewNode (NULL, (const xmlChar *) "volume");
   xmlNode *node;
   g_autofree char *capacity = g_strdup_printf ("%" G_GUINT64_FORMAT, op->size);
-  xmlChar *buffer = NULL;
-  int size = 0;
   char *xml;
 
   xmlDocSetRootElement (doc, root);
@@ -197,9 +196,7 @@ volume_xml (VwObjectOp  *op,
       free (path);
     }
 
-  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-  xml = g_strndup ((const char *) buffer, size);
-  xmlFree (buffer);
+  xml = vw_xml_doc_to_string (doc);
   xmlFreeDoc (doc);
   return xml;
 }

@@ -9,6 +9,7 @@
 
 #include "vw-sandbox-serialize.h"
 #include "vw-virt.h"
+#include "vw-xml-read.h"
 
 /* A test-driver connection's whole state as a node file the test driver
  * loads back, and the part of it a node file cannot hold (a <vw:state>
@@ -366,8 +367,6 @@ vw_sandbox_serialize (virConnectPtr   conn,
   xmlNs *vw_ns = xmlNewNs (root, (const xmlChar *) VW_NS, (const xmlChar *) "vw");
   xmlNode *state;
   virNodeInfo node_info;
-  xmlChar *buffer = NULL;
-  int size = 0;
   char *result = NULL;
 
   xmlDocSetRootElement (doc, root);
@@ -401,9 +400,7 @@ vw_sandbox_serialize (virConnectPtr   conn,
     {
       xmlAddChild (root, state);
       state = NULL;
-      xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
-      result = g_strndup ((const char *) buffer, size);
-      xmlFree (buffer);
+      result = vw_xml_doc_to_string (doc);
     }
 
   if (state != NULL)

@@ -142,3 +142,16 @@ vw_xml_read_nodes (VwXmlRead  *self,
   xmlXPathFreeObject (result);
   return nodes;
 }
+
+char *
+vw_xml_doc_to_string (xmlDoc *doc)
+{
+  xmlChar *buffer = NULL;
+  int size = 0;
+  char *text;
+
+  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
+  text = g_strndup ((const char *) buffer, size);
+  xmlFree (buffer);
+  return text;
+}

@@ -29,6 +29,10 @@ guint64    vw_xml_read_bytes_at  (VwXmlRead   *self,
                                   xmlNode     *node,
                                   const char  *element);
 
+/* A document the lab built (never text pasted into XML), as libvirt takes
+ * it: indented UTF-8. */
+char      *vw_xml_doc_to_string  (xmlDoc      *doc);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VwXmlRead, vw_xml_read_free)
 
 G_END_DECLS
