@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gdk/gdk.h>
+
+G_BEGIN_DECLS
+
+/* One VNC client session on gvnc's GTK-free core: the connection, the
+ * framebuffer (as a GdkPaintable that changes with the damaged regions and
+ * the guest's resizes), the server's cursor, and the input sent to it. */
+
+typedef enum {
+  VW_VNC_STATE_DISCONNECTED,
+  VW_VNC_STATE_CONNECTING,
+  VW_VNC_STATE_AUTHENTICATING,   /* waiting for vw_vnc_session_set_password() */
+  VW_VNC_STATE_CONNECTED,
+} VwVncState;
+
+#define VW_TYPE_VNC_SESSION (vw_vnc_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (VwVncSession, vw_vnc_session, VW, VNC_SESSION, GObject)
+
+VwVncSession *vw_vnc_session_new            (void);
+
+/* Opening: @fd is taken over (closed with the session). */
+gboolean      vw_vnc_session_open_fd        (VwVncSession  *self,
+                                             int            fd,
+                                             GError       **error);
+gboolean      vw_vnc_session_open_host      (VwVncSession  *self,
+                                             const char    *host,
+                                             const char    *port,
+                                             GError       **error);
+void          vw_vnc_session_close          (VwVncSession  *self);
+
+/* State: "state", "error", "width", "height", "cursor" notify. */
+VwVncState    vw_vnc_session_get_state      (VwVncSession  *self);
+const char   *vw_vnc_session_get_error      (VwVncSession  *self);
+const char   *vw_vnc_session_get_name       (VwVncSession  *self);
+int           vw_vnc_session_get_width      (VwVncSession  *self);
+int           vw_vnc_session_get_height     (VwVncSession  *self);
+GdkPaintable *vw_vnc_session_get_paintable  (VwVncSession  *self);
+GdkCursor    *vw_vnc_session_get_cursor     (VwVncSession  *self);
+GdkTexture   *vw_vnc_session_get_texture    (VwVncSession  *self);
+guint64       vw_vnc_session_get_n_frames   (VwVncSession  *self);
+gboolean      vw_vnc_session_has_scancodes  (VwVncSession  *self);
+
+/* Authentication: the state is AUTHENTICATING until a password is given. */
+void          vw_vnc_session_set_password   (VwVncSession  *self,
+                                             const char    *password);
+
+/* Input. @scancode is QEMU's "qnum" code (XT set 1, 0x80 | code for the
+ * E0-prefixed keys), or 0; it is used when the server supports QEMU's
+ * extended key events, the keysym otherwise. */
+void          vw_vnc_session_key_event      (VwVncSession  *self,
+                                             gboolean       down,
+                                             guint          keysym,
+                                             guint16        scancode);
+void          vw_vnc_session_pointer_event  (VwVncSession  *self,
+                                             guint          button_mask,
+                                             int            x,
+                                             int            y);
+void          vw_vnc_session_send_keys      (VwVncSession  *self,
+                                             const guint   *keysyms,
+                                             guint          n_keysyms);
+void          vw_vnc_session_type_text      (VwVncSession  *self,
+                                             const char    *text);
+void          vw_vnc_session_set_clipboard  (VwVncSession  *self,
+                                             const char    *text);
+
+G_END_DECLS
