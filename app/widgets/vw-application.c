@@ -28,6 +28,8 @@ static const GOptionEntry options[] = {
     N_("Open this exam objective, such as 351.4"), N_("ID") },
   { "domain", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this machine in the lab"), N_("NAME") },
+  { "console", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Open the console of the machine named by --domain"), NULL },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -79,7 +81,16 @@ vw_application_command_line (GApplication            *app,
     g_application_command_line_printerr (command_line,
                                          _("No exam objective is called “%s”; try 351.1 to 353.4.\n"),
                                          topic);
-  if (domain != NULL)
+  if (g_variant_dict_contains (dict, "console"))
+    {
+      if (domain == NULL)
+        {
+          g_application_command_line_printerr (command_line, _("--console needs --domain NAME.\n"));
+          return 1;
+        }
+      vw_window_show_console (window, domain);
+    }
+  else if (domain != NULL)
     vw_window_select_domain (window, domain);
 
   gtk_window_present (GTK_WINDOW (window));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-connection.h"
+#include "vw-console-page.h"
 #include "vw-domain-config.h"
 #include "vw-domain-details.h"
 #include "vw-domain-stats.h"
@@ -51,6 +52,7 @@ struct _VwDomainDetails
   GtkLabel *graph_values[VW_N_STATS];
   VwXmlEditor *xml_editor;
   VwSnapshotsView *snapshots_view;
+  VwConsolePage *console_page;
 };
 
 G_DEFINE_FINAL_TYPE (VwDomainDetails, vw_domain_details, GTK_TYPE_WIDGET)
@@ -416,6 +418,10 @@ update_stats_activity (VwDomainDetails *self)
   /* Polled only while the graphs are on screen. */
   if (self->stats != NULL)
     vw_domain_stats_set_active (self->stats, visible);
+  /* A console is open only while it is on screen. */
+  vw_console_page_set_active (self->console_page,
+                              gtk_widget_get_mapped (GTK_WIDGET (self))
+                              && g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "console") == 0);
 }
 
 /* ----- Loading ----- */
@@ -518,6 +524,7 @@ vw_domain_details_set_domain (VwDomainDetails *self,
 
   g_set_object (&self->domain, domain);
   vw_snapshots_view_set_domain (self->snapshots_view, domain);
+  vw_console_page_set_domain (self->console_page, domain);
   if (domain == NULL)
     return;
 
@@ -642,6 +649,7 @@ vw_domain_details_class_init (VwDomainDetailsClass *klass)
   g_type_ensure (VW_TYPE_SPARKLINE);
   g_type_ensure (VW_TYPE_XML_EDITOR);
   g_type_ensure (VW_TYPE_SNAPSHOTS_VIEW);
+  g_type_ensure (VW_TYPE_CONSOLE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-domain-details.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -679,6 +687,7 @@ vw_domain_details_class_init (VwDomainDetailsClass *klass)
                                              G_STRUCT_OFFSET (VwDomainDetails, graph_values[VW_STAT_NETWORK]));
   gtk_widget_class_bind_template_child (widget_class, VwDomainDetails, xml_editor);
   gtk_widget_class_bind_template_child (widget_class, VwDomainDetails, snapshots_view);
+  gtk_widget_class_bind_template_child (widget_class, VwDomainDetails, console_page);
   gtk_widget_class_bind_template_callback (widget_class, update_stats_activity);
   gtk_widget_class_bind_template_callback (widget_class, on_xml_apply);
 

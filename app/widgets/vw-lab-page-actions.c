@@ -8,6 +8,7 @@
 #include "vw-define-dialog.h"
 #include "vw-lab-dialogs.h"
 #include "vw-lab-page-private.h"
+#include "vw-practice-vm.h"
 
 /* What the learner does to the selected machine. Actions that lose
  * something ask first and name what will be lost; every outcome that is
@@ -369,6 +370,40 @@ define_action (GtkWidget  *widget,
     vw_define_dialog_show (widget, self->connection);
 }
 
+/* ----- The practice VM ----- */
+
+static void
+practice_vm_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VwLabPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vw_connection_create_practice_vm_finish (VW_CONNECTION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        vw_lab_page_show_message (self, error->message);
+      return;
+    }
+  if (VW_CONNECTION (object) == self->connection)
+    vw_lab_page_show_console (self, VW_PRACTICE_VM_NAME);
+}
+
+/* Defines and boots practice-vm on the current connection (a QEMU one; on
+ * the sandbox the message says where to go), then shows its console. */
+static void
+practice_vm_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VwLabPage *self = VW_LAB_PAGE (widget);
+
+  if (self->connection != NULL)
+    vw_connection_create_practice_vm_async (self->connection, self->cancellable, practice_vm_done,
+                                            g_object_ref (self));
+}
+
 void
 vw_lab_page_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -379,4 +414,5 @@ vw_lab_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "lab.undefine", NULL, undefine_action);
   gtk_widget_class_install_action (widget_class, "lab.clone", NULL, clone_action);
   gtk_widget_class_install_action (widget_class, "lab.define", NULL, define_action);
+  gtk_widget_class_install_action (widget_class, "lab.create-practice-vm", NULL, practice_vm_action);
 }

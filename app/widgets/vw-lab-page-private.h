@@ -20,6 +20,7 @@ struct _VwLabPage
   GSettings *settings;
   GCancellable *cancellable;
   char *pending_domain;
+  char *pending_details_page;
   VwDomain *watched;
   gboolean showing_details;
 

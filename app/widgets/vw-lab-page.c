@@ -254,7 +254,32 @@ vw_lab_page_select_domain (VwLabPage  *self,
 
       vw_lab_page_show_message (self, message);
       g_printerr ("%s\n", message);
+      g_clear_pointer (&self->pending_details_page, g_free);
+      return;
     }
+  if (self->pending_details_page != NULL)
+    {
+      g_autofree char *page = g_steal_pointer (&self->pending_details_page);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "lab.show-details", NULL);
+      vw_domain_details_show_page (self->details, page);
+    }
+}
+
+/**
+ * vw_lab_page_show_console:
+ *
+ * Selects @name, once the connection has listed it, and opens its console.
+ */
+void
+vw_lab_page_show_console (VwLabPage  *self,
+                          const char *name)
+{
+  g_return_if_fail (VW_IS_LAB_PAGE (self));
+
+  g_free (self->pending_details_page);
+  self->pending_details_page = g_strdup ("console");
+  vw_lab_page_select_domain (self, name);
 }
 
 /* ----- Connections ----- */
@@ -673,6 +698,7 @@ vw_lab_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->pending_domain);
+  g_free (self->pending_details_page);
 
   G_OBJECT_CLASS (vw_lab_page_parent_class)->finalize (object);
 }

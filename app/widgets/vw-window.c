@@ -193,6 +193,18 @@ vw_window_select_domain (VwWindow   *self,
   vw_lab_page_select_domain (self->lab_page, name);
 }
 
+/* The machine's console, in the lab alone (the notes are a click away). */
+void
+vw_window_show_console (VwWindow   *self,
+                        const char *name)
+{
+  g_return_if_fail (VW_IS_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.view-mode", "s", "lab");
+  /* A narrow window shows the content, not the list of objectives. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  vw_lab_page_show_console (self->lab_page, name);
+}
+
 VwNotesPage *
 vw_window_get_notes_page (VwWindow *self)
 {

@@ -21,6 +21,8 @@ gboolean     vw_window_select_topic    (VwWindow      *self,
                                         const char    *id);
 void         vw_window_select_domain   (VwWindow      *self,
                                         const char    *name);
+void         vw_window_show_console    (VwWindow      *self,
+                                        const char    *name);
 void         vw_window_show_message    (VwWindow      *self,
                                         const char    *message);
 VwNotesPage *vw_window_get_notes_page  (VwWindow      *self);

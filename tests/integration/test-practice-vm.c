@@ -8,6 +8,7 @@
 #include "vw-practice-vm.h"
 #include "vw-sandbox.h"
 #include "vw-test-ops.h"
+#include "vw-test-practice.h"
 #include "vw-test-util.h"
 
 /* Against a real libvirtd with QEMU: "Create practice VM" defines and
@@ -17,57 +18,14 @@
  * reach that shell, which runs what they type. Also what it refuses: the
  * sandbox lab, boot files not prepared, a practice-vm already running. */
 
-#define QEMU_URI "qemu:///system"
 #define BOOT_LIMIT_S 30
 #define TYPING_LIMIT_MS 10000
 #define OP_TIMEOUT_MS 20000
-
-/* The user's prepared boot files, found before vw_test_init() gives the
- * program a home of its own. */
-static char *practice_dir;
-
-static gboolean
-keep_awake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* vw_test_wait_until() with a tick, for conditions that no event signals
- * (a file growing). */
-static gboolean
-wait_for (VwTestCondition condition,
-          gpointer        data,
-          guint           timeout_ms)
-{
-  guint tick = g_timeout_add (50, keep_awake, NULL);
-  gboolean met = vw_test_wait_until (condition, data, timeout_ms);
-
-  g_source_remove (tick);
-  return met;
-}
 
 static double
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-/* `virsh ARGS` where failing is fine (removing what may not be there). */
-static void
-virsh_try (const char *verb)
-{
-  const char *argv[] = { "virsh", "-q", "-c", QEMU_URI, verb, VW_PRACTICE_VM_NAME, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
-static void
-remove_practice_vm (void)
-{
-  virsh_try ("destroy");
-  virsh_try ("undefine");
 }
 
 /* ----- Waiting on the model and on the serial log ----- */
@@ -95,9 +53,7 @@ static gboolean
 log_has (gpointer data)
 {
   Wait *wait = data;
-  g_autofree char *contents = NULL;
-
-  return g_file_get_contents (wait->log, &contents, NULL, NULL) && strstr (contents, wait->needle) != NULL;
+  return vw_test_file_has (wait->log, wait->needle);
 }
 
 /* ----- Typing: Linux key codes, one key (with Shift) per call ----- */
@@ -137,7 +93,7 @@ key_for (char      c,
 static void
 type_text (const char *text)
 {
-  virConnectPtr conn = virConnectOpen (QEMU_URI);
+  virConnectPtr conn = virConnectOpen (VW_TEST_QEMU_URI);
   virDomainPtr dom;
 
   g_assert_nonnull (conn);
@@ -161,16 +117,6 @@ type_text (const char *text)
 }
 
 /* ----- Tests ----- */
-
-static void
-open_ops (VwTestOps  *ops,
-          const char *uri)
-{
-  memset (ops, 0, sizeof *ops);
-  ops->log = vw_command_log_new ();
-  ops->connection = vw_test_open_connection (uri);
-  vw_connection_set_command_log (ops->connection, ops->log);
-}
 
 static const char *
 command_at (VwTestOps *ops,
@@ -203,7 +149,7 @@ test_refuses_sandbox (void)
   VwTestOps ops;
 
   /* The test driver only pretends to run machines. */
-  open_ops (&ops, sandbox_uri);
+  vw_test_open_ops (&ops, sandbox_uri);
   g_assert_null (vw_practice_vm_get_serial_log (ops.connection));
   create_and_wait (&ops);
   g_assert_error (ops.error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
@@ -231,7 +177,7 @@ test_refuses_unprepared (void)
     }
 
   g_assert_false (vw_practice_vm_is_prepared ());
-  open_ops (&ops, QEMU_URI);
+  vw_test_open_ops (&ops, VW_TEST_QEMU_URI);
   create_and_wait (&ops);
   g_assert_error (ops.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (ops.error->message, "scripts/build-practice-vm"));
@@ -252,7 +198,7 @@ test_boot_and_type (void)
   gint64 start;
   double created_s, running_s, ready_s;
 
-  open_ops (&ops, QEMU_URI);
+  vw_test_open_ops (&ops, VW_TEST_QEMU_URI);
   wait.connection = ops.connection;
   serial_log = vw_practice_vm_get_serial_log (ops.connection);
   g_assert_cmpstr (serial_log, ==, "/var/log/libvirt/qemu/practice-vm-serial.log");
@@ -260,8 +206,8 @@ test_boot_and_type (void)
 
   /* A practice-vm left by an earlier run (or by the learner) goes, and so
    * does its log, which may well say "ready" already. */
-  remove_practice_vm ();
-  g_assert_true (wait_for (in_state, &wait, OP_TIMEOUT_MS));
+  vw_test_practice_remove ();
+  g_assert_true (vw_test_wait_for (in_state, &wait, OP_TIMEOUT_MS));
   g_unlink (serial_log);
 
   start = g_get_monotonic_time ();
@@ -279,11 +225,11 @@ test_boot_and_type (void)
   g_assert_cmpstr (command_at (&ops, 1), ==, "start practice-vm");
 
   wait.state = VW_DOMAIN_STATE_RUNNING;
-  g_assert_true (wait_for (in_state, &wait, OP_TIMEOUT_MS));
+  g_assert_true (vw_test_wait_for (in_state, &wait, OP_TIMEOUT_MS));
   running_s = seconds_since (start);
 
   wait.needle = VW_PRACTICE_VM_READY_LINE;
-  g_assert_true (wait_for (log_has, &wait, BOOT_LIMIT_S * 1000));
+  g_assert_true (vw_test_wait_for (log_has, &wait, BOOT_LIMIT_S * 1000));
   ready_s = seconds_since (start);
   g_test_message ("create: done after %.2f s, running in the model after %.2f s, "
                   "shell prompt (\"%s\" on the serial port) after %.2f s",
@@ -295,7 +241,7 @@ test_boot_and_type (void)
   start = g_get_monotonic_time ();
   type_text (command);
   wait.needle = marker;
-  g_assert_true (wait_for (log_has, &wait, TYPING_LIMIT_MS));
+  g_assert_true (vw_test_wait_for (log_has, &wait, TYPING_LIMIT_MS));
   g_test_message ("typed `%.*s`: its output in the serial log after %.2f s",
                   (int) strlen (command) - 1, command, seconds_since (start));
 
@@ -306,85 +252,36 @@ test_boot_and_type (void)
   g_assert_cmpuint (vw_test_ops_n_commands (&ops), ==, 2);
 
   /* Defined and shut off: only started again. */
-  g_free (vw_test_run_virsh (QEMU_URI, "destroy", VW_PRACTICE_VM_NAME, NULL));
+  g_free (vw_test_run_virsh (VW_TEST_QEMU_URI, "destroy", VW_PRACTICE_VM_NAME, NULL));
   wait.state = VW_DOMAIN_STATE_SHUTOFF;
-  g_assert_true (wait_for (in_state, &wait, OP_TIMEOUT_MS));
+  g_assert_true (vw_test_wait_for (in_state, &wait, OP_TIMEOUT_MS));
   create_and_wait (&ops);
   g_assert_no_error (ops.error);
   g_assert_cmpuint (vw_test_ops_n_commands (&ops), ==, 3);
   g_assert_cmpstr (command_at (&ops, 2), ==, "start practice-vm");
   wait.state = VW_DOMAIN_STATE_RUNNING;
-  g_assert_true (wait_for (in_state, &wait, OP_TIMEOUT_MS));
+  g_assert_true (vw_test_wait_for (in_state, &wait, OP_TIMEOUT_MS));
 
-  remove_practice_vm ();
+  vw_test_practice_remove ();
   wait.state = -1;
-  g_assert_true (wait_for (in_state, &wait, OP_TIMEOUT_MS));
+  g_assert_true (vw_test_wait_for (in_state, &wait, OP_TIMEOUT_MS));
   vw_test_ops_teardown (&ops, NULL);
-}
-
-/* ----- Set-up ----- */
-
-static char *
-find_practice_dir (void)
-{
-  const char *dir = g_getenv ("VW_PRACTICE_VM_DIR");
-  const char *data = g_getenv ("XDG_DATA_HOME");
-
-  if (dir != NULL && *dir != '\0')
-    return g_strdup (dir);
-  if (data != NULL && *data != '\0')
-    return g_build_filename (data, "virt-workbench", "practice-vm", NULL);
-  return g_build_filename (g_getenv ("HOME"), ".local", "share", "virt-workbench", "practice-vm", NULL);
-}
-
-/* Builds the boot files when ./dev has not (meson test run by hand). */
-static gboolean
-prepare (void)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "scripts", "build-practice-vm", NULL);
-  const char *argv[] = { script, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (vw_practice_vm_is_prepared ())
-    return TRUE;
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error)
-      && g_spawn_check_wait_status (status, &error))
-    return TRUE;
-  if (g_getenv ("CI") != NULL)
-    g_error ("CI: %s failed: %s", script, error->message);
-  g_print ("1..0 # SKIP %s failed (%s); the practice VM has no boot files\n", script, error->message);
-  return FALSE;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  practice_dir = find_practice_dir ();
-  vw_test_init (&argc, &argv);
+  int skip = vw_test_practice_init (&argc, &argv);
+
   if (g_test_subprocess ())
     {
       g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-practice-vm", NULL);
 
       g_setenv ("VW_PRACTICE_VM_DIR", missing, TRUE);
     }
-  else
-    g_setenv ("VW_PRACTICE_VM_DIR", practice_dir, TRUE);
-
-  if (!vw_test_require_libvirtd ())
-    return 77;
-  /* The system serial log belongs to root, and only root may put the boot
-   * files where the system daemon's QEMU can read them. */
-  if (geteuid () != 0)
-    {
-      if (g_getenv ("CI") != NULL)
-        g_error ("CI: test-practice-vm must run as root");
-      g_print ("1..0 # SKIP not root: the serial log of a qemu:///system guest belongs to root\n");
-      return 77;
-    }
-  if (!g_test_subprocess () && !prepare ())
-    return 77;
+  if (skip != 0)
+    return skip;
 
   g_test_add_func ("/integration/practice-vm/refuses-sandbox", test_refuses_sandbox);
   g_test_add_func ("/integration/practice-vm/refuses-unprepared", test_refuses_unprepared);

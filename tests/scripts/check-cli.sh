@@ -7,7 +7,7 @@ version="$2"
 out=$("$bin" --version)
 [ "$out" = "virt-workbench $version" ] || { echo "--version printed: $out"; exit 1; }
 help=$("$bin" --help)
-for option in --connect --topic --domain --version; do
+for option in --connect --topic --domain --console --version; do
   echo "$help" | grep -q -- "$option" || { echo "--help lacks $option"; exit 1; }
 done
 echo "ok: --version and --help"
