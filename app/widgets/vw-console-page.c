@@ -34,6 +34,8 @@ struct _VwConsolePage
   guint n_attaches;
   char *status;
   gboolean asked_password;
+  gboolean used_kept_password;   /* this session got the keyring's */
+  gboolean distrust_keyring;     /* which the display refused */
 
   GtkWidget *title;
   GtkWidget *route;
@@ -153,12 +155,20 @@ on_session_state (VwConsolePage *self)
   VwVncState state = vw_vnc_session_get_state (self->session);
 
   if (state == VW_VNC_STATE_CONNECTED)
-    self->retry_ms = 0;
+    {
+      self->retry_ms = 0;
+      self->distrust_keyring = FALSE;
+      self->used_kept_password = FALSE;
+    }
   else if (state == VW_VNC_STATE_AUTHENTICATING)
     password_ask (self);
   else if (state == VW_VNC_STATE_DISCONNECTED)
     {
       const char *error = vw_vnc_session_get_error (self->session);
+
+      /* A kept password the display refused is not tried again: ask. */
+      if (self->used_kept_password)
+        self->distrust_keyring = TRUE;
 
       show_status (self, "network-offline-symbolic", _("Console Disconnected"),
                    error != NULL ? error : _("The display closed the connection."));
@@ -205,7 +215,8 @@ attached (GObject      *object,
 
   self->n_attaches++;
   self->target = target;
-  self->asked_password = FALSE;
+  self->asked_password = self->distrust_keyring;
+  self->used_kept_password = FALSE;
   self->session = vw_vnc_session_new ();
   g_signal_connect_swapped (self->session, "notify::state", G_CALLBACK (on_session_state), self);
   vw_vnc_view_set_session (self->view, self->session);
@@ -318,8 +329,11 @@ password_dialog (VwConsolePage *self)
                                            vw_domain_get_name (self->domain));
 
   form->self = g_object_ref (self);
-  form->entry = GTK_EDITABLE (gtk_password_entry_new ());
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (form->entry), TRUE);
+  /* A plain entry: GTK 4.8's GtkPasswordEntry warns when its window goes. */
+  form->entry = GTK_EDITABLE (gtk_entry_new ());
+  gtk_entry_set_visibility (GTK_ENTRY (form->entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (form->entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (form->entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Password"), -1);
   form->remember = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Remember it in the keyring")));
@@ -349,7 +363,10 @@ looked_up (GObject      *object,
   if (self->session == NULL || vw_vnc_session_get_state (self->session) != VW_VNC_STATE_AUTHENTICATING)
     return;
   if (password != NULL)
-    vw_vnc_session_set_password (self->session, password);
+    {
+      self->used_kept_password = TRUE;
+      vw_vnc_session_set_password (self->session, password);
+    }
   else
     password_dialog (self);
 }

@@ -2,12 +2,16 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libvirt/libvirt.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "vw-connection-private.h"
 #include "vw-console-page.h"
 #include "vw-practice-vm.h"
+#include "vw-secrets.h"
 #include "vw-test-practice.h"
 #include "vw-test-util.h"
+#include "vw-ui-test-util.h"
 
 /* The console page on the real practice VM, under software emulation: it
  * attaches through libvirt, its framebuffer shows what QEMU's own
@@ -229,6 +233,178 @@ test_console_on_practice_vm (void)
   vw_test_ops_teardown (&ops, NULL);
 }
 
+/* ----- The VNC password and the keyring ----- */
+
+static GPid keyring_pid;
+
+/* A keyring of the test's own, on the session bus ./dev test starts. */
+static gboolean
+start_keyring (void)
+{
+  const char *argv[] = { "gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets", NULL };
+  g_autoptr(GError) error = NULL;
+  int in_fd = -1;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    return FALSE;
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                 NULL, NULL, &keyring_pid, &in_fd, NULL, NULL, &error))
+    {
+      g_test_message ("gnome-keyring-daemon: %s", error->message);
+      return FALSE;
+    }
+  /* The new keyring's password, on standard input. */
+  g_assert_cmpint (write (in_fd, "test", 4), ==, 4);
+  close (in_fd);
+  vw_test_wait_ms (500);
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean done;
+  char *password;
+} Lookup;
+
+static void
+looked_up (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->password = vw_secrets_lookup_finish (result, NULL);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_done (gpointer data)
+{
+  return ((Lookup *) data)->done;
+}
+
+static char *
+kept_password (void)
+{
+  Lookup lookup = { FALSE, NULL };
+
+  vw_secrets_lookup_async (VW_TEST_QEMU_URI, VW_PRACTICE_VM_NAME, NULL, looked_up, &lookup);
+  g_assert_true (vw_test_wait_until (lookup_done, &lookup, 10000));
+  return lookup.password;
+}
+
+/* practice-vm again, its display now asking for a password. */
+static void
+redefine_with_password (VwConnection *connection,
+                        const char   *password)
+{
+  virConnectPtr conn = vw_connection_ref_virconn (connection);
+  virDomainPtr dom = virDomainLookupByName (conn, VW_PRACTICE_VM_NAME);
+  char *xml;
+  g_autofree char *attribute = g_strdup_printf ("<graphics type='vnc' passwd='%s'", password);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *with_password = NULL;
+  virDomainPtr defined;
+
+  virDomainDestroy (dom);
+  xml = virDomainGetXMLDesc (dom, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
+  parts = g_strsplit (xml, "<graphics type='vnc'", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  with_password = g_strjoinv (attribute, parts);
+  defined = virDomainDefineXML (conn, with_password);
+  g_assert_nonnull (defined);
+  g_assert_cmpint (virDomainCreate (defined), ==, 0);
+  virDomainFree (defined);
+  free (xml);
+  virDomainFree (dom);
+  virConnectClose (conn);
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(AdwMessageDialog **) data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_password_and_keyring (void)
+{
+  VwTestOps ops;
+  Console console = { NULL, NULL, NULL, NULL };
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *window, *entry, *remember;
+  g_autofree char *kept = NULL;
+  gpointer args[2];
+
+  if (!start_keyring ())
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("CI: no keyring for the password test");
+      g_test_skip ("no session bus or gnome-keyring-daemon");
+      return;
+    }
+  vw_test_open_ops (&ops, VW_TEST_QEMU_URI);
+  console.connection = ops.connection;
+  vw_test_practice_remove ();
+  vw_connection_create_practice_vm_async (ops.connection, NULL, vw_test_ops_done, vw_test_ops_begin (&ops));
+  g_assert_true (vw_test_wait_until (is_done, &ops, OP_TIMEOUT_MS));
+  g_assert_no_error (ops.error);
+  redefine_with_password (ops.connection, "s3cret");
+  g_assert_true (vw_test_wait_for (domain_running, &console, OP_TIMEOUT_MS));
+  g_assert_null (kept = kept_password ());
+
+  window = gtk_window_new ();
+  console.page = VW_CONSOLE_PAGE (vw_console_page_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (console.page));
+  gtk_window_present (GTK_WINDOW (window));
+  vw_console_page_set_domain (console.page, vw_connection_find_domain (ops.connection, VW_PRACTICE_VM_NAME));
+  vw_console_page_set_active (console.page, TRUE);
+
+  /* Nothing kept: it asks, and keeps the password only when told to. */
+  g_assert_true (vw_test_wait_for (has_dialog, &dialog, OP_TIMEOUT_MS));
+  g_test_message ("asked: %s — %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  entry = vw_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  remember = vw_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (remember)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "s3cret");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (remember), TRUE);
+  adw_message_dialog_response (dialog, "connect");
+  /* As a click does: the response, then the dialog goes. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (vw_test_wait_for (showing_frames, &console, OP_TIMEOUT_MS));
+  vw_test_wait_ms (300);
+  kept = kept_password ();
+  g_assert_cmpstr (kept, ==, "s3cret");
+
+  /* Restarted: the kept password opens the console without asking. */
+  args[0] = &console;
+  args[1] = GUINT_TO_POINTER (vw_console_page_get_n_attaches (console.page));
+  g_free (vw_test_run_virsh (VW_TEST_QEMU_URI, "destroy", VW_PRACTICE_VM_NAME, NULL));
+  g_free (vw_test_run_virsh (VW_TEST_QEMU_URI, "start", VW_PRACTICE_VM_NAME, NULL));
+  g_assert_true (vw_test_wait_for (attached_again, args, OP_TIMEOUT_MS));
+  dialog = NULL;
+  if (has_dialog (&dialog))
+    g_error ("a dialog asks: %s — %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vw_test_practice_remove ();
+  vw_test_ops_teardown (&ops, NULL);
+  kill (keyring_pid, SIGTERM);
+  g_spawn_close_pid (keyring_pid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +416,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/integration/console/practice-vm", test_console_on_practice_vm);
+  g_test_add_func ("/integration/console/password-and-keyring", test_password_and_keyring);
 
   return g_test_run ();
 }
