@@ -521,7 +521,7 @@ bring_back (VwConsolePage *self)
   if (window == NULL)
     return;
   g_object_ref (scrolled);
-  adw_window_set_content (ADW_WINDOW (window), NULL);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (scrolled)), scrolled);
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), scrolled);
   g_object_unref (scrolled);
   gtk_window_destroy (window);

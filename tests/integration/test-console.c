@@ -215,6 +215,26 @@ test_console_on_practice_vm (void)
   g_test_message ("typed through VNC: marker in the serial log after %.0f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
 
+  /* The clipboard, typed into a guest that has no clipboard agent. */
+  {
+    g_autofree char *clip_marker = g_strdup_printf ("vw-clipboard-%d", (int) getpid ());
+    g_autofree char *clip_command = g_strdup_printf ("echo %s > /dev/ttyS0\n", clip_marker);
+
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (window), clip_command);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (console.page), "console.clipboard", "s", "type"));
+    console.needle = clip_marker;
+    g_assert_true (vw_test_wait_for (log_has, &console, 10000));
+  }
+
+  /* In a window of its own and back, still connected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (console.page), "console.window", "s", "popout"));
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (vw_console_page_get_view (console.page))) != GTK_ROOT (window));
+  g_assert_nonnull (vw_console_page_get_status (console.page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (console.page), "console.window", "s", "back"));
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (vw_console_page_get_view (console.page))) == GTK_ROOT (window));
+  g_assert_true (vw_test_wait_for (showing_frames, &console, OP_TIMEOUT_MS));
+  g_assert_null (vw_console_page_get_status (console.page));
+
   /* Restarted from outside: the console comes back by itself. */
   args[0] = &console;
   args[1] = GUINT_TO_POINTER (vw_console_page_get_n_attaches (console.page));
