@@ -31,6 +31,7 @@ struct _VwVncSession
   char *name;
   char *password;
   GdkCursor *cursor;
+  gboolean no_scancodes;
 
   guint started_id;
   gboolean started;
@@ -292,10 +293,13 @@ on_initialized (VncConnection *conn,
                 VwVncSession  *self)
 {
   gint32 wanted[G_N_ELEMENTS (encodings)];
+  int n_wanted = 0;
 
-  memcpy (wanted, encodings, sizeof wanted);
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    if (encodings[i] != VNC_CONNECTION_ENCODING_EXT_KEY_EVENT || !self->no_scancodes)
+      wanted[n_wanted++] = encodings[i];
   if (!vnc_connection_set_pixel_format (conn, vw_vnc_framebuffer_pixel_format ())
-      || !vnc_connection_set_encodings (conn, G_N_ELEMENTS (wanted), wanted)
+      || !vnc_connection_set_encodings (conn, n_wanted, wanted)
       || !reallocate (self))
     {
       vnc_connection_shutdown (conn);
@@ -542,6 +546,15 @@ vw_vnc_session_has_scancodes (VwVncSession *self)
   g_return_val_if_fail (VW_IS_VNC_SESSION (self), FALSE);
   return self->conn != NULL && self->state == VW_VNC_STATE_CONNECTED
          && vnc_connection_get_ext_key_event (self->conn);
+}
+
+void
+vw_vnc_session_set_scancodes (VwVncSession *self,
+                              gboolean      enabled)
+{
+  g_return_if_fail (VW_IS_VNC_SESSION (self));
+
+  self->no_scancodes = !enabled;
 }
 
 void

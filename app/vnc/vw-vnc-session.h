@@ -48,6 +48,11 @@ GdkCursor    *vw_vnc_session_get_cursor     (VwVncSession  *self);
 GdkTexture   *vw_vnc_session_get_texture    (VwVncSession  *self);
 guint64       vw_vnc_session_get_n_frames   (VwVncSession  *self);
 gboolean      vw_vnc_session_has_scancodes  (VwVncSession  *self);
+/* Whether QEMU's extended key events are asked for (the default): without
+ * them a server has only keysyms to go by, as with a VNC server that does
+ * not know them. Takes effect when the session is next opened. */
+void          vw_vnc_session_set_scancodes  (VwVncSession  *self,
+                                             gboolean       enabled);
 
 /* Authentication: the state is AUTHENTICATING until a password is given.
  * A password given before the server asks is used when it does. */

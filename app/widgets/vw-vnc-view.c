@@ -2,12 +2,12 @@
 #define G_LOG_DOMAIN "vw-vnc-view"
 
 #include "vw-keymap.h"
-#include "vw-vnc-view.h"
+#include "vw-vnc-view-private.h"
 
-/* The guest's screen and its input. Keys are sent with the keysym of the
- * key at its unmodified level (only Shift and Caps Lock applied, as RFB
- * wants: the server applies Ctrl, Alt and AltGr itself) and the scancode of
- * the physical key; each release repeats what its press sent. Pointer
+/* The guest's screen and its input. Keys are sent with the keysym the key
+ * types with Shift, Caps Lock and AltGr (as RFB wants: the server applies
+ * Ctrl and Alt itself) and the scancode of the physical key; each release
+ * repeats what its press sent. Pointer
  * positions go through the same placement the picture is drawn with. */
 
 typedef struct
@@ -239,40 +239,43 @@ track_release_combo (VwVncView *self,
     vw_vnc_view_ungrab (self);
 }
 
-/* The keysym of the key with only Shift and Caps Lock applied. The keypad
- * keeps the event's keysym: it depends on Num Lock, which GTK 4 has no
- * modifier for. */
+/* The keysym of the key as typed, but without Ctrl and Alt: they can pick
+ * another level (Ctrl+Alt+F1 is XF86Switch_VT_1 on X), and the server
+ * applies them itself. AltGr stays: a keysym server must get the €, not
+ * the e under it. The keypad keeps the event's keysym: it depends on Num
+ * Lock, which GTK 4 has no modifier for. */
 static guint
-key_symbol (VwVncView          *self,
-            GtkEventController *controller,
-            guint               keyval,
-            guint               keycode,
-            GdkModifierType     state)
+key_symbol (VwVncView       *self,
+            guint            keyval,
+            guint            keycode,
+            GdkModifierType  state,
+            guint            layout)
 {
-  GdkEvent *event = gtk_event_controller_get_current_event (controller);
-  guint layout = event != NULL ? gdk_key_event_get_layout (event) : 0;
   guint keysym = 0;
 
-  if (keyval >= GDK_KEY_KP_Space && keyval <= GDK_KEY_KP_Equal)
+  if ((keyval >= GDK_KEY_KP_Space && keyval <= GDK_KEY_KP_Equal)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
     return keyval;
   if (gdk_display_translate_key (gtk_widget_get_display (GTK_WIDGET (self)), keycode,
-                                 state & (GDK_SHIFT_MASK | GDK_LOCK_MASK), layout,
+                                 state & ~(GDK_CONTROL_MASK | GDK_ALT_MASK), layout,
                                  &keysym, NULL, NULL, NULL)
       && keysym != 0 && keysym != GDK_KEY_VoidSymbol)
     return keysym;
   return keyval;
 }
 
-static gboolean
-handle_key (VwVncView          *self,
-            GtkEventController *controller,
-            guint               keyval,
-            guint               keycode,
-            GdkModifierType     state,
-            gboolean            down)
+gboolean
+vw_vnc_view_handle_key (VwVncView       *self,
+                        gboolean         down,
+                        guint            keyval,
+                        guint            keycode,
+                        GdkModifierType  state,
+                        guint            layout)
 {
   PressedKey *key;
   guint index;
+
+  g_return_val_if_fail (VW_IS_VNC_VIEW (self), FALSE);
 
   /* Without a guest to type to, keys keep their usual meaning. */
   if (self->session == NULL
@@ -296,7 +299,7 @@ handle_key (VwVncView          *self,
     {
       PressedKey pressed = { keycode, 0, 0 };
 
-      pressed.keysym = key_symbol (self, controller, keyval, keycode, state);
+      pressed.keysym = key_symbol (self, keyval, keycode, state, layout);
       /* Alt+Print is SysRq, a key of its own to the guest. */
       pressed.qnum = keyval == GDK_KEY_Sys_Req ? 0x54 : vw_keymap_keycode_to_qnum (keycode);
       g_array_append_val (self->pressed, pressed);
@@ -309,6 +312,15 @@ handle_key (VwVncView          *self,
   return TRUE;
 }
 
+/* The keyboard layout (XKB group) of the event being handled. */
+static guint
+event_layout (GtkEventControllerKey *controller)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  return event != NULL ? gdk_key_event_get_layout (event) : 0;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -316,7 +328,8 @@ on_key_pressed (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 VwVncView             *self)
 {
-  return handle_key (self, GTK_EVENT_CONTROLLER (controller), keyval, keycode, state, TRUE);
+  return vw_vnc_view_handle_key (self, TRUE, keyval, keycode, state,
+                                 event_layout (controller));
 }
 
 static void
@@ -326,7 +339,7 @@ on_key_released (GtkEventControllerKey *controller,
                  GdkModifierType        state,
                  VwVncView             *self)
 {
-  handle_key (self, GTK_EVENT_CONTROLLER (controller), keyval, keycode, state, FALSE);
+  vw_vnc_view_handle_key (self, FALSE, keyval, keycode, state, event_layout (controller));
 }
 
 /* While grabbed the window's own capture phase hands the keys over first:
@@ -340,7 +353,8 @@ on_grab_key_pressed (GtkEventControllerKey *controller,
 {
   if (!gtk_widget_has_focus (GTK_WIDGET (self)))
     return FALSE;
-  return handle_key (self, GTK_EVENT_CONTROLLER (controller), keyval, keycode, state, TRUE);
+  return vw_vnc_view_handle_key (self, TRUE, keyval, keycode, state,
+                                 event_layout (controller));
 }
 
 static void
@@ -351,7 +365,7 @@ on_grab_key_released (GtkEventControllerKey *controller,
                       VwVncView             *self)
 {
   if (gtk_widget_has_focus (GTK_WIDGET (self)))
-    handle_key (self, GTK_EVENT_CONTROLLER (controller), keyval, keycode, state, FALSE);
+    vw_vnc_view_handle_key (self, FALSE, keyval, keycode, state, event_layout (controller));
 }
 
 static void

@@ -2,16 +2,13 @@
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 #include <gio/gunixsocketaddress.h>
-#include <glib/gstdio.h>
-#include <glib-unix.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "vw-error.h"
 #include "vw-test-util.h"
+#include "vw-test-xvnc.h"
 #include "vw-ui-test-util.h"
 #include "vw-vnc-session.h"
 #include "vw-vnc-view.h"
@@ -28,224 +25,14 @@
 
 static VwApplication *app;
 
-typedef struct
-{
-  char *dir;
-  GSubprocess *process;
-  int display;
-  int port;
-  char *socket_path;
-} Server;
-
 static void
-require_program (const char *name)
+server_fill (VwTestXvnc *server,
+             guint32     colour)
 {
-  g_autofree char *path = g_find_program_in_path (name);
-
-  if (path == NULL)
-    g_error ("%s is missing: install tigervnc-standalone-server, x11-xserver-utils, "
-             "x11-utils and xdotool (./dev does)", name);
-}
-
-/* A server outlives no failed test: it is killed with the test. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static int
-free_port (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                         &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, address, FALSE, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
-static char *
-server_display (Server *server)
-{
-  return g_strdup_printf (":%d", server->display);
-}
-
-static char *
-server_port (Server *server)
-{
-  return g_strdup_printf ("%d", server->port);
-}
-
-/* Runs an X client on @display and returns its output; the test fails if
- * it does. */
-static char *
-run_on (const char *display,
-        ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_on (const char *display,
-        ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list args;
-
-  va_start (args, display);
-  for (const char *arg = va_arg (args, const char *); arg != NULL;
-       arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("%s on %s failed: %s", (char *) argv->pdata[0], display, err);
-  return out;
-}
-
-static void
-server_start (Server     *server,
-              const char *password)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *log = NULL;
-  char number[16] = "";
-  gsize length = 0;
-  int fds[2];
-
-  require_program ("Xvnc");
-  server->dir = g_dir_make_tmp ("vw-vnc-XXXXXX", &error);
-  g_assert_no_error (error);
-  server->port = free_port ();
-  server->socket_path = g_build_filename (server->dir, "rfb.sock", NULL);
-
-  g_ptr_array_add (argv, g_strdup ("Xvnc"));
-  g_ptr_array_add (argv, g_strdup ("-displayfd"));
-  g_ptr_array_add (argv, g_strdup ("3"));
-  g_ptr_array_add (argv, g_strdup ("-geometry"));
-  g_ptr_array_add (argv, g_strdup ("1024x768"));
-  g_ptr_array_add (argv, g_strdup ("-depth"));
-  g_ptr_array_add (argv, g_strdup ("24"));
-  g_ptr_array_add (argv, g_strdup ("-nolisten"));
-  g_ptr_array_add (argv, g_strdup ("tcp"));
-  g_ptr_array_add (argv, g_strdup ("-ac"));
-  g_ptr_array_add (argv, g_strdup ("-localhost"));
-  g_ptr_array_add (argv, g_strdup ("-rfbport"));
-  g_ptr_array_add (argv, g_strdup_printf ("%d", server->port));
-  g_ptr_array_add (argv, g_strdup ("-rfbunixpath"));
-  g_ptr_array_add (argv, g_strdup (server->socket_path));
-  g_ptr_array_add (argv, g_strdup ("-SecurityTypes"));
-  if (password == NULL)
-    {
-      g_ptr_array_add (argv, g_strdup ("None"));
-    }
-  else
-    {
-      g_autofree char *input = g_strdup_printf ("%s\n", password);
-      g_autofree char *path = g_build_filename (server->dir, "passwd", NULL);
-      g_autoptr(GBytes) stdin_bytes = g_bytes_new (input, strlen (input));
-      g_autoptr(GBytes) hashed = NULL;
-      g_autoptr(GSubprocess) vncpasswd = NULL;
-
-      /* "vncpasswd -f" turns the password into the file the server reads. */
-      require_program ("vncpasswd");
-      vncpasswd = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                                    &error, "vncpasswd", "-f", NULL);
-      g_assert_no_error (error);
-      g_subprocess_communicate (vncpasswd, stdin_bytes, NULL, &hashed, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_subprocess_get_successful (vncpasswd));
-      g_file_set_contents (path, g_bytes_get_data (hashed, NULL), g_bytes_get_size (hashed),
-                           &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (argv, g_strdup ("VncAuth"));
-      g_ptr_array_add (argv, g_strdup ("-PasswordFile"));
-      g_ptr_array_add (argv, g_steal_pointer (&path));
-    }
-  g_ptr_array_add (argv, NULL);
-
-  /* The server writes its display number to fd 3 once it is ready. */
-  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, NULL));
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  log = g_build_filename (server->dir, "Xvnc.log", NULL);
-  g_subprocess_launcher_set_stderr_file_path (launcher, log);
-  g_subprocess_launcher_take_fd (launcher, fds[1], 3);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
-                                                  &error);
-  g_assert_no_error (error);
-  g_clear_object (&launcher);
-
-  while (length < sizeof number - 1 && strchr (number, '\n') == NULL)
-    {
-      struct pollfd pfd = { fds[0], POLLIN, 0 };
-      ssize_t n;
-
-      if (poll (&pfd, 1, 10000) <= 0)
-        g_error ("Xvnc did not start; see %s", log);
-      n = read (fds[0], number + length, sizeof number - 1 - length);
-      if (n <= 0)
-        g_error ("Xvnc did not start; see %s", log);
-      length += n;
-    }
-  close (fds[0]);
-  server->display = atoi (number);
-  g_test_message ("Xvnc on :%d, RFB port %d", server->display, server->port);
-}
-
-static void
-server_stop (Server *server)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (server->process != NULL)
-    {
-      g_subprocess_send_signal (server->process, SIGTERM);
-      g_subprocess_wait (server->process, NULL, NULL);
-      g_clear_object (&server->process);
-    }
-  dir = g_dir_open (server->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (server->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (server->dir);
-  g_clear_pointer (&server->dir, g_free);
-  g_clear_pointer (&server->socket_path, g_free);
-}
-
-static void
-server_fill (Server  *server,
-             guint32  colour)
-{
-  g_autofree char *display = server_display (server);
+  g_autofree char *display = vw_test_xvnc_display (server);
   g_autofree char *spec = g_strdup_printf ("#%06x", colour);
 
-  g_free (run_on (display, "xsetroot", "-solid", spec, NULL));
+  g_free (vw_test_run_on (display, "xsetroot", "-solid", spec, NULL));
 }
 
 /* The pixel of @texture at @x, @y as 0xAARRGGBB. */
@@ -266,30 +53,10 @@ texture_pixel (GdkTexture *texture,
 typedef struct
 {
   VwVncSession *session;
-  VwVncState state;
   int width;
   int height;
   guint32 colour;
 } Expect;
-
-static gboolean
-has_state (gpointer data)
-{
-  Expect *expect = data;
-
-  return vw_vnc_session_get_state (expect->session) == expect->state;
-}
-
-static void
-wait_for_state (VwVncSession *session,
-                VwVncState    state)
-{
-  Expect expect = { session, state };
-
-  if (!vw_test_wait_until (has_state, &expect, 10000))
-    g_error ("the session is in state %d, not %d (error: %s)", vw_vnc_session_get_state (session),
-             state, vw_vnc_session_get_error (session));
-}
 
 /* The screen has the colour, corners included. (Not checked in the middle,
  * where Xvnc's pointer is drawn until a client moves it.) */
@@ -320,7 +87,7 @@ wait_for_screen (VwVncSession *session,
                  int           height,
                  guint32       colour)
 {
-  Expect expect = { session, 0, width, height, colour };
+  Expect expect = { session, width, height, colour };
 
   if (!vw_test_wait_until (shows, &expect, 10000))
     {
@@ -337,38 +104,22 @@ wait_for_screen (VwVncSession *session,
     }
 }
 
-static VwVncSession *
-open_session (Server     *server,
-              const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *port = server_port (server);
-  VwVncSession *session = vw_vnc_session_new ();
-
-  if (password != NULL)
-    vw_vnc_session_set_password (session, password);
-  g_assert_true (vw_vnc_session_open_host (session, "127.0.0.1", port, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (vw_vnc_session_get_state (session), ==, VW_VNC_STATE_CONNECTING);
-  return session;
-}
-
 /* Colour, size, incremental updates and a resize of the X screen. */
 static void
 test_framebuffer (void)
 {
-  Server server = { 0 };
+  VwTestXvnc server = { 0 };
   g_autoptr(VwVncSession) session = NULL;
   g_autofree char *display = NULL;
   GdkPaintable *paintable;
   guint64 frames;
 
-  server_start (&server, NULL);
-  display = server_display (&server);
+  vw_test_xvnc_start (&server, NULL);
+  display = vw_test_xvnc_display (&server);
   server_fill (&server, COLOUR_A);
 
-  session = open_session (&server, NULL);
-  wait_for_state (session, VW_VNC_STATE_CONNECTED);
+  session = vw_test_xvnc_open_session (&server, NULL);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_CONNECTED);
   g_assert_null (vw_vnc_session_get_error (session));
   g_assert_nonnull (vw_vnc_session_get_name (session));
   paintable = vw_vnc_session_get_paintable (session);
@@ -385,11 +136,11 @@ test_framebuffer (void)
   g_assert_cmpuint (vw_vnc_session_get_n_frames (session), >, frames);
 
   /* xrandr resizes the X screen, which Xvnc tells its clients. */
-  g_free (run_on (display, "xrandr", "-s", "800x600", NULL));
+  g_free (vw_test_run_on (display, "xrandr", "-s", "800x600", NULL));
   wait_for_screen (session, 800, 600, COLOUR_B);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 800);
 
-  g_free (run_on (display, "xrandr", "-s", "1024x768", NULL));
+  g_free (vw_test_run_on (display, "xrandr", "-s", "1024x768", NULL));
   server_fill (&server, COLOUR_A);
   wait_for_screen (session, 1024, 768, COLOUR_A);
 
@@ -398,7 +149,7 @@ test_framebuffer (void)
   g_assert_null (vw_vnc_session_get_error (session));
   /* The last frame stays. */
   g_assert_nonnull (vw_vnc_session_get_texture (session));
-  server_stop (&server);
+  vw_test_xvnc_stop (&server);
 }
 
 /* VNC authentication: a wrong password is refused with a message that
@@ -406,21 +157,21 @@ test_framebuffer (void)
 static void
 test_password (void)
 {
-  Server server = { 0 };
+  VwTestXvnc server = { 0 };
   g_autoptr(VwVncSession) session = NULL;
   g_autoptr(VwVncSession) early = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *port = NULL;
 
-  server_start (&server, PASSWORD);
+  vw_test_xvnc_start (&server, PASSWORD);
   server_fill (&server, COLOUR_A);
-  port = server_port (&server);
+  port = vw_test_xvnc_port (&server);
 
-  session = open_session (&server, NULL);
-  wait_for_state (session, VW_VNC_STATE_AUTHENTICATING);
+  session = vw_test_xvnc_open_session (&server, NULL);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_AUTHENTICATING);
   vw_vnc_session_set_password (session, "wrong");
   g_assert_cmpint (vw_vnc_session_get_state (session), ==, VW_VNC_STATE_CONNECTING);
-  wait_for_state (session, VW_VNC_STATE_DISCONNECTED);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_DISCONNECTED);
   g_test_message ("wrong password: %s", vw_vnc_session_get_error (session));
   g_assert_true (g_str_has_prefix (vw_vnc_session_get_error (session), "Authentication failed: "));
   g_assert_null (vw_vnc_session_get_texture (session));
@@ -429,9 +180,9 @@ test_password (void)
   g_assert_true (vw_vnc_session_open_host (session, "127.0.0.1", port, &error));
   g_assert_no_error (error);
   g_assert_null (vw_vnc_session_get_error (session));
-  wait_for_state (session, VW_VNC_STATE_AUTHENTICATING);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_AUTHENTICATING);
   vw_vnc_session_set_password (session, PASSWORD);
-  wait_for_state (session, VW_VNC_STATE_CONNECTED);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_CONNECTED);
   wait_for_screen (session, 1024, 768, COLOUR_A);
 
   /* Opening an open session is refused. */
@@ -439,13 +190,13 @@ test_password (void)
   g_assert_error (error, VW_ERROR, VW_ERROR_FAILED);
   g_clear_error (&error);
 
-  early = open_session (&server, PASSWORD);
-  wait_for_state (early, VW_VNC_STATE_CONNECTED);
+  early = vw_test_xvnc_open_session (&server, PASSWORD);
+  vw_test_wait_for_vnc_state (early, VW_VNC_STATE_CONNECTED);
   wait_for_screen (early, 1024, 768, COLOUR_A);
 
   vw_vnc_session_close (session);
   vw_vnc_session_close (early);
-  server_stop (&server);
+  vw_test_xvnc_stop (&server);
 }
 
 /* Nothing listens: a clear error, no hang. */
@@ -454,10 +205,10 @@ test_refused (void)
 {
   g_autoptr(VwVncSession) session = vw_vnc_session_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *port = g_strdup_printf ("%d", free_port ());
+  g_autofree char *port = g_strdup_printf ("%d", vw_test_free_port ());
 
   g_assert_true (vw_vnc_session_open_host (session, "127.0.0.1", port, &error));
-  wait_for_state (session, VW_VNC_STATE_DISCONNECTED);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_DISCONNECTED);
   g_test_message ("refused: %s", vw_vnc_session_get_error (session));
   g_assert_true (g_str_has_prefix (vw_vnc_session_get_error (session),
                                    "Could not connect to the VNC server: "));
@@ -491,7 +242,7 @@ fd_closed (gpointer data)
 static void
 test_open_fd (void)
 {
-  Server server = { 0 };
+  VwTestXvnc server = { 0 };
   g_autoptr(VwVncSession) session = vw_vnc_session_new ();
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GSocketAddress) address = NULL;
@@ -499,7 +250,7 @@ test_open_fd (void)
   struct stat st;
   Fd fd;
 
-  server_start (&server, NULL);
+  vw_test_xvnc_start (&server, NULL);
   server_fill (&server, COLOUR_B);
 
   socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT,
@@ -516,18 +267,18 @@ test_open_fd (void)
 
   g_assert_true (vw_vnc_session_open_fd (session, fd.fd, &error));
   g_assert_no_error (error);
-  wait_for_state (session, VW_VNC_STATE_CONNECTED);
+  vw_test_wait_for_vnc_state (session, VW_VNC_STATE_CONNECTED);
   wait_for_screen (session, 1024, 768, COLOUR_B);
 
   vw_vnc_session_close (session);
   g_assert_true (vw_test_wait_until (fd_closed, &fd, 5000));
-  server_stop (&server);
+  vw_test_xvnc_stop (&server);
 }
 
 /* The view in a window under Xvfb, showing a session on Xvnc. */
 typedef struct
 {
-  Server server;
+  VwTestXvnc server;
   VwVncSession *session;
   GtkWidget *window;
   VwVncView *view;
@@ -567,16 +318,16 @@ view_setup (ViewFixture   *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
 
-  require_program ("xdotool");
-  require_program ("xev");
-  server_start (&fixture->server, NULL);
-  display = server_display (&fixture->server);
+  vw_test_require_program ("xdotool");
+  vw_test_require_program ("xev");
+  vw_test_xvnc_start (&fixture->server, NULL);
+  display = vw_test_xvnc_display (&fixture->server);
   /* The root window's pointer shape, which Xvnc sends once a client has
    * moved its pointer. (xsetroot resets the background with it.) */
-  g_free (run_on (display, "xsetroot", "-cursor_name", "left_ptr", NULL));
+  g_free (vw_test_run_on (display, "xsetroot", "-cursor_name", "left_ptr", NULL));
   server_fill (&fixture->server, COLOUR_A);
-  fixture->session = open_session (&fixture->server, NULL);
-  wait_for_state (fixture->session, VW_VNC_STATE_CONNECTED);
+  fixture->session = vw_test_xvnc_open_session (&fixture->server, NULL);
+  vw_test_wait_for_vnc_state (fixture->session, VW_VNC_STATE_CONNECTED);
   wait_for_screen (fixture->session, 1024, 768, COLOUR_A);
 
   /* An application shortcut, which a grab must keep from firing. */
@@ -605,7 +356,7 @@ view_setup (ViewFixture   *fixture,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_setenv (launcher, "DISPLAY", display, TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, fixture->xev_log);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, vw_test_die_with_parent, NULL, NULL);
   fixture->xev = g_subprocess_launcher_spawn (launcher, &error, "stdbuf", "-oL", "xev", "-root",
                                               "-event", "button", "-event", "keyboard", NULL);
   g_assert_no_error (error);
@@ -625,58 +376,7 @@ view_teardown (ViewFixture   *fixture,
   vw_test_wait_ms (50);
   vw_vnc_session_close (fixture->session);
   g_clear_object (&fixture->session);
-  server_stop (&fixture->server);
-}
-
-/* Moves the test display's pointer to @x, @y of the view. */
-static void
-pointer_to (ViewFixture *fixture,
-            double       x,
-            double       y)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (fixture->view));
-  GdkSurface *surface = gtk_native_get_surface (native);
-  graphene_point_t point;
-  double sx, sy;
-  g_autofree char *xid = NULL;
-  g_autofree char *px = NULL;
-  g_autofree char *py = NULL;
-
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->view), GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  px = g_strdup_printf ("%d", (int) (point.x + sx));
-  py = g_strdup_printf ("%d", (int) (point.y + sy));
-  g_free (run_on (gdk_display_get_name (gdk_display_get_default ()), "xdotool", "mousemove",
-                  "--window", xid, px, py, NULL));
-}
-
-static void
-xdotool (const char *command,
-         const char *argument)
-{
-  g_free (run_on (gdk_display_get_name (gdk_display_get_default ()), "xdotool", command,
-                  argument, NULL));
-}
-
-/* For what only shows outside this process (another X server, a file):
- * checks every 50 ms while the main loop runs. */
-static gboolean
-poll_until (VwTestCondition condition,
-            gpointer        data,
-            guint           timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      vw_test_wait_ms (50);
-    }
-  return TRUE;
+  vw_test_xvnc_stop (&fixture->server);
 }
 
 typedef struct
@@ -690,8 +390,8 @@ static gboolean
 remote_pointer_at (gpointer data)
 {
   Location *location = data;
-  g_autofree char *display = server_display (&location->fixture->server);
-  g_autofree char *out = run_on (display, "xdotool", "getmouselocation", "--shell", NULL);
+  g_autofree char *display = vw_test_xvnc_display (&location->fixture->server);
+  g_autofree char *out = vw_test_run_on (display, "xdotool", "getmouselocation", "--shell", NULL);
   g_autofree char *expected = g_strdup_printf ("X=%d\nY=%d\n", location->x, location->y);
 
   return g_str_has_prefix (out, expected);
@@ -704,10 +404,10 @@ assert_remote_pointer (ViewFixture *fixture,
 {
   Location location = { fixture, x, y };
 
-  if (!poll_until (remote_pointer_at, &location, 5000))
+  if (!vw_test_poll_until (remote_pointer_at, &location, 5000))
     {
-      g_autofree char *display = server_display (&fixture->server);
-      g_autofree char *out = run_on (display, "xdotool", "getmouselocation", "--shell", NULL);
+      g_autofree char *display = vw_test_xvnc_display (&fixture->server);
+      g_autofree char *out = vw_test_run_on (display, "xdotool", "getmouselocation", "--shell", NULL);
 
       g_error ("the Xvnc pointer is at %s, expected %d, %d", out, x, y);
     }
@@ -735,7 +435,7 @@ assert_xev (ViewFixture *fixture,
 {
   Logged logged = { fixture, needle };
 
-  if (!poll_until (xev_logged, &logged, 5000))
+  if (!vw_test_poll_until (xev_logged, &logged, 5000))
     {
       g_autofree char *text = NULL;
 
@@ -813,7 +513,7 @@ test_view_pointer (ViewFixture   *fixture,
   g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (fixture->view)));
 
   /* Inside the picture, through the scale. */
-  pointer_to (fixture, 100, FIT_TOP + 100);
+  vw_test_pointer_to (GTK_WIDGET (fixture->view), 100, FIT_TOP + 100);
   assert_remote_pointer (fixture, (int) (100 / FIT_SCALE), (int) (100 / FIT_SCALE));
 
   /* Then Xvnc sends the X cursor, which becomes the view's. */
@@ -823,25 +523,25 @@ test_view_pointer (ViewFixture   *fixture,
   g_assert_nonnull (gdk_cursor_get_texture (cursor));
   g_assert_cmpint (gdk_texture_get_width (gdk_cursor_get_texture (cursor)), >, 1);
 
-  pointer_to (fixture, 600, FIT_TOP + 500);
+  vw_test_pointer_to (GTK_WIDGET (fixture->view), 600, FIT_TOP + 500);
   assert_remote_pointer (fixture, (int) (600 / FIT_SCALE), (int) (500 / FIT_SCALE));
   /* In the letterbox: clamped to the nearest edge. */
-  pointer_to (fixture, 350, 20);
+  vw_test_pointer_to (GTK_WIDGET (fixture->view), 350, 20);
   assert_remote_pointer (fixture, (int) (350 / FIT_SCALE), 0);
-  pointer_to (fixture, 699, 690);
+  vw_test_pointer_to (GTK_WIDGET (fixture->view), 699, 690);
   assert_remote_pointer (fixture, (int) (699 / FIT_SCALE), 767);
 
   /* Buttons arrive where the pointer is, the wheel as buttons 4 and 5. */
-  pointer_to (fixture, 600, FIT_TOP + 500);
+  vw_test_pointer_to (GTK_WIDGET (fixture->view), 600, FIT_TOP + 500);
   assert_remote_pointer (fixture, 877, 731);
-  xdotool ("click", "1");
+  vw_test_xdotool ("click", "1");
   assert_xev (fixture, "root:(877,731),\n    state 0x0, button 1,");
   assert_xev (fixture, "root:(877,731),\n    state 0x100, button 1,");   /* the release */
-  xdotool ("click", "3");
+  vw_test_xdotool ("click", "3");
   assert_xev (fixture, "state 0x0, button 3,");
-  xdotool ("click", "5");
+  vw_test_xdotool ("click", "5");
   assert_xev (fixture, "state 0x0, button 5,");
-  xdotool ("click", "4");
+  vw_test_xdotool ("click", "4");
   assert_xev (fixture, "state 0x0, button 4,");
   g_assert_true (vw_vnc_view_get_grabbed (fixture->view));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fixture->view)));
@@ -854,21 +554,21 @@ test_view_grab (ViewFixture   *fixture,
                 gconstpointer  data)
 {
   g_assert_false (vw_vnc_view_get_grabbed (fixture->view));
-  pointer_to (fixture, 350, 350);
-  xdotool ("click", "1");
+  vw_test_pointer_to (GTK_WIDGET (fixture->view), 350, 350);
+  vw_test_xdotool ("click", "1");
   assert_xev (fixture, "button 1,");
   g_assert_true (vw_vnc_view_get_grabbed (fixture->view));
 
-  xdotool ("key", "ctrl+t");
+  vw_test_xdotool ("key", "ctrl+t");
   assert_xev (fixture, "(keysym 0x74, t)");
   vw_test_wait_ms (200);
   g_assert_cmpuint (fixture->n_shortcuts, ==, 0);
 
-  xdotool ("key", "ctrl+alt");
+  vw_test_xdotool ("key", "ctrl+alt");
   vw_test_wait_ms (200);
   g_assert_false (vw_vnc_view_get_grabbed (fixture->view));
 
-  xdotool ("key", "ctrl+t");
+  vw_test_xdotool ("key", "ctrl+t");
   vw_test_wait_ms (300);
   g_assert_cmpuint (fixture->n_shortcuts, ==, 1);
 }
