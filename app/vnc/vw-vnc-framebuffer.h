@@ -41,6 +41,11 @@ gboolean              vw_vnc_framebuffer_flush        (VwVncFramebuffer     *sel
 int                   vw_vnc_framebuffer_get_width    (VwVncFramebuffer     *self);
 int                   vw_vnc_framebuffer_get_height   (VwVncFramebuffer     *self);
 GdkTexture           *vw_vnc_framebuffer_get_texture  (VwVncFramebuffer     *self);
+/* The frame as cairo nodes rather than textures, for GTK's cairo renderer. */
+void                  vw_vnc_framebuffer_snapshot_cairo (VwVncFramebuffer *self,
+                                                         GdkSnapshot      *snapshot,
+                                                         double            width,
+                                                         double            height);
 guint64               vw_vnc_framebuffer_get_n_frames (VwVncFramebuffer     *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "vw-vnc-view"
 
 #include "vw-keymap.h"
+#include "vw-vnc-framebuffer.h"
 #include "vw-vnc-view-private.h"
 
 /* The guest's screen and its input. Keys are sent with the keysym the key
@@ -106,17 +107,24 @@ vw_vnc_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   VwVncView *self = VW_VNC_VIEW (widget);
-  double x, y, scale;
+  GdkPaintable *paintable;
+  GskRenderer *renderer;
+  double x, y, scale, width, height;
 
   /* Nothing is drawn around the picture: the letterbox is the theme's
    * background. */
   if (!get_placement (self, &x, &y, &scale))
     return;
+  width = vw_vnc_session_get_width (self->session) * scale;
+  height = vw_vnc_session_get_height (self->session) * scale;
+  paintable = vw_vnc_session_get_paintable (self->session);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gdk_paintable_snapshot (vw_vnc_session_get_paintable (self->session), snapshot,
-                          vw_vnc_session_get_width (self->session) * scale,
-                          vw_vnc_session_get_height (self->session) * scale);
+  if (renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer) && VW_IS_VNC_FRAMEBUFFER (paintable))
+    vw_vnc_framebuffer_snapshot_cairo (VW_VNC_FRAMEBUFFER (paintable), snapshot, width, height);
+  else
+    gdk_paintable_snapshot (paintable, snapshot, width, height);
   gtk_snapshot_restore (snapshot);
 }
 
