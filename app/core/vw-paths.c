@@ -71,6 +71,14 @@ vw_paths_state_file (const char *first_element,
   return g_build_filenamev ((char **) parts->pdata);
 }
 
+/* Reading progress and bookmarks are things the learner made, not where the
+ * app left off, so they live with user data rather than state. */
+char *
+vw_paths_progress_file (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "virt-workbench", "progress.ini", NULL);
+}
+
 /* A new file for an XML document that a recorded `virsh define FILE` reads:
  * commands/20261129-121500-web02.xml, unique within the folder. */
 char *

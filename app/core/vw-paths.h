@@ -11,5 +11,6 @@ const char *vw_paths_locale_dir (void);
 char       *vw_paths_state_file (const char *first_element,
                                  ...) G_GNUC_NULL_TERMINATED;
 char       *vw_paths_new_command_file (const char *name);
+char       *vw_paths_progress_file    (void);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-application.h"
+#include "vw-paths.h"
 #include "vw-sandbox-store.h"
 #include "vw-topic-list.h"
 #include "vw-virt.h"
@@ -17,6 +18,9 @@ struct _VwApplication
 
   GListModel *topics;
   GError *topics_error;
+  GHashTable *notes;          /* language → VwNotesLibrary */
+  VwProgress *progress;
+  GError *progress_error;
 };
 
 G_DEFINE_FINAL_TYPE (VwApplication, vw_application, ADW_TYPE_APPLICATION)
@@ -108,6 +112,8 @@ vw_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void load_progress (VwApplication *self);
+
 static void
 vw_application_startup (GApplication *app)
 {
@@ -121,14 +127,37 @@ vw_application_startup (GApplication *app)
   self->topics = vw_topic_list_load_default (&self->topics_error);
   if (self->topics == NULL)
     g_printerr ("%s\n", self->topics_error->message);
+  load_progress (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+/* Reading progress and bookmarks: a damaged file is set aside and a new
+ * one started, and the learner is told once a window is up. */
+static void
+load_progress (VwApplication *self)
+{
+  g_autofree char *path = vw_paths_progress_file ();
+  g_autoptr(GError) error = NULL;
+
+  self->progress = vw_progress_new (path);
+  if (!vw_progress_load (self->progress, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      self->progress_error = g_steal_pointer (&error);
+    }
 }
 
 static void
 vw_application_shutdown (GApplication *app)
 {
+  VwApplication *self = VW_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
   G_APPLICATION_CLASS (vw_application_parent_class)->shutdown (app);
+
+  if (self->progress != NULL && !vw_progress_flush (self->progress, &error))
+    g_printerr ("%s\n", error->message);
 
   /* The last sandbox saves, started when the windows closed, reach the
    * disk before the process ends. */
@@ -191,6 +220,9 @@ vw_application_finalize (GObject *object)
 
   g_clear_object (&self->topics);
   g_clear_error (&self->topics_error);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+  g_clear_object (&self->progress);
+  g_clear_error (&self->progress_error);
 
   G_OBJECT_CLASS (vw_application_parent_class)->finalize (object);
 }
@@ -212,6 +244,7 @@ vw_application_class_init (VwApplicationClass *klass)
 static void
 vw_application_init (VwApplication *self)
 {
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -247,4 +280,57 @@ vw_application_get_topics_error (VwApplication *self)
 {
   g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
   return self->topics_error;
+}
+
+/**
+ * vw_application_get_notes:
+ * @language: en, fr or pt_BR (anything else reads English)
+ *
+ * Returns: (transfer none): the notes of @language, with their search
+ * index built over every objective
+ */
+VwNotesLibrary *
+vw_application_get_notes (VwApplication *self,
+                          const char    *language)
+{
+  g_autofree char *directory = NULL;
+  VwNotesLibrary *library;
+
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+
+  library = g_hash_table_lookup (self->notes, language);
+  if (library != NULL)
+    return library;
+  directory = vw_paths_data_file ("notes", NULL);
+  library = vw_notes_library_new (directory, language);
+  if (self->topics != NULL)
+    vw_notes_library_build_index (library, self->topics);
+  g_hash_table_insert (self->notes, g_strdup (language), library);
+  return library;
+}
+
+/**
+ * vw_application_get_progress:
+ *
+ * Returns: (transfer none) (nullable): the learner's reading progress and
+ * bookmarks, %NULL before startup
+ */
+VwProgress *
+vw_application_get_progress (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+  return self->progress;
+}
+
+/**
+ * vw_application_get_progress_error:
+ *
+ * Returns: (transfer none) (nullable): why the progress file could not be
+ * read at startup
+ */
+const GError *
+vw_application_get_progress_error (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+  return self->progress_error;
 }

@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include "vw-notes-library.h"
+#include "vw-progress.h"
+
 G_BEGIN_DECLS
 
 #define VW_TYPE_APPLICATION (vw_application_get_type ())
@@ -12,5 +15,9 @@ G_DECLARE_FINAL_TYPE (VwApplication, vw_application, VW, APPLICATION, AdwApplica
 VwApplication *vw_application_new            (void);
 GListModel    *vw_application_get_topics     (VwApplication *self);
 const GError  *vw_application_get_topics_error (VwApplication *self);
+VwNotesLibrary *vw_application_get_notes     (VwApplication *self,
+                                              const char    *language);
+VwProgress    *vw_application_get_progress   (VwApplication *self);
+const GError  *vw_application_get_progress_error (VwApplication *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _VwTopicRow
   GtkLabel *id_label;
   GtkLabel *title_label;
   GtkLabel *weight_label;
+  GtkProgressBar *read_bar;
 };
 
 G_DEFINE_FINAL_TYPE (VwTopicRow, vw_topic_row, GTK_TYPE_LIST_BOX_ROW)
@@ -126,6 +127,7 @@ vw_topic_row_class_init (VwTopicRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwTopicRow, id_label);
   gtk_widget_class_bind_template_child (widget_class, VwTopicRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VwTopicRow, weight_label);
+  gtk_widget_class_bind_template_child (widget_class, VwTopicRow, read_bar);
 }
 
 static void
@@ -146,4 +148,30 @@ vw_topic_row_get_topic (VwTopicRow *self)
 {
   g_return_val_if_fail (VW_IS_TOPIC_ROW (self), NULL);
   return self->topic;
+}
+
+/* The share of the objective's sections read, as a thin bar under its
+ * title (hidden while nothing is read). */
+void
+vw_topic_row_set_read_fraction (VwTopicRow *self,
+                                double      fraction)
+{
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (VW_IS_TOPIC_ROW (self));
+
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  gtk_progress_bar_set_fraction (self->read_bar, fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_bar), fraction > 0);
+  /* Translators: tooltip of an objective's reading progress bar */
+  tooltip = g_strdup_printf (_("%.0f %% of the notes read"), fraction * 100);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->read_bar), tooltip);
+}
+
+double
+vw_topic_row_get_read_fraction (VwTopicRow *self)
+{
+  g_return_val_if_fail (VW_IS_TOPIC_ROW (self), 0);
+  return gtk_widget_get_visible (GTK_WIDGET (self->read_bar))
+         ? gtk_progress_bar_get_fraction (self->read_bar) : 0;
 }

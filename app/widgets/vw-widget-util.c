@@ -20,6 +20,15 @@ vw_widget_remove_children (GtkWidget *widget)
 {
   GtkWidget *child;
 
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      GtkListBoxRow *row;
+
+      /* Its first child may be the placeholder, not a row. */
+      while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)) != NULL)
+        gtk_list_box_remove (GTK_LIST_BOX (widget), GTK_WIDGET (row));
+      return;
+    }
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     {
       if (GTK_IS_BOX (widget))

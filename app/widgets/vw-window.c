@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vw-application.h"
 #include "vw-bench.h"
 #include "vw-connection.h"
 #include "vw-lab-page.h"
@@ -26,10 +27,12 @@ struct _VwWindow
   VwConnectionList *connections;
   GListModel *topics;
   char *current_topic;
+  GPtrArray *sections;        /* GStrv per objective: its sections, for readiness */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GtkListBox *topic_list;
+  AdwWindowTitle *sidebar_title;
   AdwWindowTitle *content_title;
   VwWorkspace *workspace;
   VwNotesPage *notes_page;
@@ -255,6 +258,109 @@ vw_window_realize (GtkWidget *widget)
     }
 }
 
+/* Readiness: the share of each objective's sections read, in its sidebar
+ * row, and over all of them weighted as the exam weighs them. */
+static void
+update_readiness (VwWindow   *self,
+                  VwProgress *progress)
+{
+  g_autoptr(GArray) objectives = g_array_new (FALSE, FALSE, sizeof (VwProgressObjective));
+  g_autofree char *subtitle = NULL;
+  guint n = self->topics != NULL ? g_list_model_get_n_items (self->topics) : 0;
+  double overall;
+
+  for (guint i = 0; i < n && self->sections != NULL && i < self->sections->len; i++)
+    {
+      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->topic_list, (int) i);
+      const char * const *anchors = g_ptr_array_index (self->sections, i);
+      VwProgressObjective objective = { vw_topic_get_id (topic), vw_topic_get_weight (topic),
+                                        anchors };
+
+      if (VW_IS_TOPIC_ROW (row))
+        vw_topic_row_set_read_fraction (VW_TOPIC_ROW (row),
+                                        vw_progress_objective_fraction (progress,
+                                                                        objective.objective_id,
+                                                                        anchors));
+      g_array_append_val (objectives, objective);
+    }
+  overall = vw_progress_overall_fraction (progress, (VwProgressObjective *) objectives->data,
+                                          objectives->len);
+  /* Translators: the sidebar's subtitle: the exam, and how much of its
+   * notes the learner has read, weighted by the exam's weights */
+  subtitle = g_strdup_printf (_("LPIC-3 305-300 · %.0f %% read"), overall * 100);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+}
+
+static void
+on_progress_changed (VwProgress *progress,
+                     const char *objective_id,
+                     VwWindow   *self)
+{
+  update_readiness (self, progress);
+}
+
+static void
+watch_progress (VwWindow      *self,
+                VwApplication *app)
+{
+  VwProgress *progress = vw_application_get_progress (app);
+  const GError *error = vw_application_get_progress_error (app);
+  VwNotesLibrary *english;
+  guint n;
+
+  if (progress == NULL || self->topics == NULL)
+    return;
+  english = vw_application_get_notes (app, "en");
+  n = g_list_model_get_n_items (self->topics);
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
+
+      g_ptr_array_add (self->sections, vw_notes_library_sections (english, vw_topic_get_id (topic)));
+    }
+  g_signal_connect_object (progress, "changed", G_CALLBACK (on_progress_changed), self, 0);
+  update_readiness (self, progress);
+  if (error != NULL)
+    vw_window_show_message (self, error->message);
+}
+
+/* "Try in Lab" on a virsh command of the notes: the lab page the command
+ * acts on, its machine selected when it names one, and the command in a
+ * toast to type in the lab's terminal or to do with the buttons. */
+static void
+try_in_lab_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VwWindow *self = VW_WINDOW (widget);
+  const char *command = g_variant_get_string (parameter, NULL);
+  g_auto(GStrv) words = g_strsplit_set (command, " \t", -1);
+  const char *subcommand = words[0] != NULL && words[1] != NULL ? words[1] : "";
+  const char *view = "machines";
+  g_autofree char *message = NULL;
+
+  if (g_str_has_prefix (subcommand, "net-"))
+    view = "networks";
+  else if (g_str_has_prefix (subcommand, "pool-") || g_str_has_prefix (subcommand, "vol-"))
+    view = "storage";
+  if (g_settings_get_enum (self->settings, "view-mode") == 1)
+    gtk_widget_activate_action (widget, "win.view-mode", "s", "both");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_activate_action (GTK_WIDGET (self->lab_page), "lab.show-view", "s", view);
+  for (guint i = 2; g_str_equal (view, "machines") && words[i] != NULL; i++)
+    if (*words[i] != '-' && *words[i] != '\0')
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self->lab_page), "lab.select-domain", "s",
+                                    words[i]);
+        break;
+      }
+  /* Translators: a toast after "Try in Lab"; %s is a virsh command */
+  message = g_strdup_printf (_("Try it on the lab: %s"), command);
+  vw_window_show_message (self, message);
+}
+
 static void
 vw_window_constructed (GObject *object)
 {
@@ -281,6 +387,7 @@ vw_window_constructed (GObject *object)
 
   if (self->topics != NULL)
     gtk_list_box_bind_model (self->topic_list, self->topics, create_topic_row, self, NULL);
+  vw_notes_page_set_topics (self->notes_page, self->topics);
 
   last_topic = g_settings_get_string (self->settings, "last-topic");
   if (self->topics != NULL && !vw_window_select_topic (self, last_topic))
@@ -306,6 +413,7 @@ vw_window_finalize (GObject *object)
   g_clear_object (&self->connections);
   g_clear_object (&self->topics);
   g_free (self->current_topic);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vw_window_parent_class)->finalize (object);
 }
@@ -328,6 +436,7 @@ vw_window_class_init (VwWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VwWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, topic_list);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, workspace);
@@ -338,6 +447,7 @@ vw_window_class_init (VwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
   gtk_widget_class_install_action (widget_class, "win.select-domain", "s", select_domain_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.try-in-lab", "s", try_in_lab_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view-mode", "s", "notes");
@@ -383,6 +493,10 @@ vw_window_new (VwApplication *application,
 {
   VwWindow *self = g_object_new (VW_TYPE_WINDOW, "application", application, NULL);
   g_autofree char *last = NULL;
+
+  /* The application is set after construction. */
+  if (application != NULL)
+    watch_progress (self, application);
 
   if (uri == NULL)
     {
