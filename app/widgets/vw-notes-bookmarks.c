@@ -82,6 +82,8 @@ create_row (gpointer item,
 
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove Bookmark"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Bookmark"), -1);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (remove), "vw-bookmark", g_object_ref (bookmark),
                           g_object_unref);
@@ -239,6 +241,8 @@ vw_notes_bookmarks_init (VwNotesBookmarks *self)
   self->button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), "user-bookmarks-symbolic");
   gtk_widget_set_tooltip_text (self->button, _("Bookmarks"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Bookmarks"), -1);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 }
