@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* Shared by vw-topology-view.c (the widget: what is drawn where, the
- * pointer, tooltips and API) and vw-topology-paint.c (drawing it). */
+ * pointer, tooltips and API) and vw-topology-paint.c and
+ * vw-topology-paint-links.c (drawing it). */
 
 #define MARGIN 20.f
 #define BAND_H 58.f
