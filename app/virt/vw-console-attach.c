@@ -9,6 +9,7 @@
 
 #include "vw-connection.h"
 #include "vw-console-attach.h"
+#include "vw-domain-ops-private.h"
 #include "vw-domain-private.h"
 #include "vw-virt.h"
 #include "vw-xml-read.h"
@@ -283,8 +284,7 @@ vw_domain_open_console_async (VwDomain            *domain,
     {
       if (dom != NULL)
         virDomainFree (dom);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                               _("The machine “%s” is not connected"), vw_domain_get_name (domain));
+      g_task_return_error (task, vw_domain_not_connected_error (domain));
       return;
     }
   data = g_new0 (AttachData, 1);

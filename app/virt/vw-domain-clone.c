@@ -285,22 +285,10 @@ vw_domain_get_removal_info_async (VwDomain            *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(VwConnection) connection = vw_domain_dup_connection (self);
-  DomainOp *op;
-
   g_return_if_fail (VW_IS_DOMAIN (self));
 
-  if (connection == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                               _("The machine “%s” is not connected"), vw_domain_get_name (self));
-      return;
-    }
-  op = g_new0 (DomainOp, 1);
-  op->dom = vw_domain_ref_virdomain (self);
-  vw_virt_op_run (self, connection, NULL, run_removal_info, op, (GDestroyNotify) vw_domain_op_free,
-                  cancellable, removal_info_done, g_steal_pointer (&task));
+  vw_domain_start_read (self, g_new0 (DomainOp, 1), run_removal_info, cancellable,
+                        removal_info_done, g_task_new (self, cancellable, callback, user_data));
 }
 
 gboolean

@@ -26,6 +26,7 @@ typedef struct
 } DomainOp;
 
 void  vw_domain_op_free    (DomainOp            *op);
+GError *vw_domain_not_connected_error (VwDomain *self);
 void  vw_domain_start_op   (VwDomain            *self,
                             DomainOp            *op,
                             GStrv                virsh_args,
@@ -34,5 +35,15 @@ void  vw_domain_start_op   (VwDomain            *self,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data);
+
+/* A read (nothing recorded, the machine not marked busy): runs @func for
+ * @op in a worker thread and hands @task (transfer full) to @done, or
+ * returns the "not connected" error on @task. */
+void  vw_domain_start_read (VwDomain            *self,
+                            DomainOp            *op,
+                            VwVirtOpFunc         func,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  done,
+                            GTask               *task);
 
 G_END_DECLS

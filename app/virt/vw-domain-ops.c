@@ -57,16 +57,23 @@ op_done (GObject      *object,
   g_task_return_boolean (outer, TRUE);
 }
 
+GError *
+vw_domain_not_connected_error (VwDomain *self)
+{
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                      _("The machine “%s” is not connected"), vw_domain_get_name (self));
+}
+
 /* Starts @func for @op unless @error is already set by a check. */
 void
 vw_domain_start_op (VwDomain            *self,
-          DomainOp            *op,
-          GStrv                virsh_args,
-          VwVirtOpFunc         func,
-          GError              *error,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+                    DomainOp            *op,
+                    GStrv                virsh_args,
+                    VwVirtOpFunc         func,
+                    GError              *error,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
   g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(VwConnection) connection = vw_domain_dup_connection (self);
@@ -75,8 +82,7 @@ vw_domain_start_op (VwDomain            *self,
   g_task_set_source_tag (outer, vw_domain_start_op);
 
   if (error == NULL && (connection == NULL || (op->dom = vw_domain_ref_virdomain (self)) == NULL))
-    error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                         _("The machine “%s” is not connected"), vw_domain_get_name (self));
+    error = vw_domain_not_connected_error (self);
   if (error != NULL)
     {
       vw_domain_op_free (op);
@@ -87,6 +93,27 @@ vw_domain_start_op (VwDomain            *self,
   vw_domain_set_busy (self, TRUE);
   vw_virt_op_run (self, connection, (const char * const *) args, func, op,
                   (GDestroyNotify) vw_domain_op_free, cancellable, op_done, g_steal_pointer (&outer));
+}
+
+void
+vw_domain_start_read (VwDomain            *self,
+                      DomainOp            *op,
+                      VwVirtOpFunc         func,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  done,
+                      GTask               *task)
+{
+  g_autoptr(VwConnection) connection = vw_domain_dup_connection (self);
+
+  if (connection == NULL || (op->dom = vw_domain_ref_virdomain (self)) == NULL)
+    {
+      vw_domain_op_free (op);
+      g_task_return_error (task, vw_domain_not_connected_error (self));
+      g_object_unref (task);
+      return;
+    }
+  vw_virt_op_run (self, connection, NULL, func, op, (GDestroyNotify) vw_domain_op_free,
+                  cancellable, done, task);
 }
 
 gboolean
@@ -485,25 +512,15 @@ read_xml (VwDomain            *self,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(VwConnection) connection = vw_domain_dup_connection (self);
   DomainOp *op;
 
   g_return_if_fail (VW_IS_DOMAIN (self));
 
-  if (connection == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                               _("The machine “%s” is not connected"), vw_domain_get_name (self));
-      return;
-    }
-
   op = g_new0 (DomainOp, 1);
-  op->dom = vw_domain_ref_virdomain (self);
   op->flags = inactive ? VIR_DOMAIN_XML_INACTIVE : 0;
   op->new_name = g_strdup (snapshot);
-  vw_virt_op_run (self, connection, NULL, run_get_xml, op, (GDestroyNotify) vw_domain_op_free,
-                  cancellable, get_xml_done, g_steal_pointer (&task));
+  vw_domain_start_read (self, op, run_get_xml, cancellable, get_xml_done,
+                        g_task_new (self, cancellable, callback, user_data));
 }
 
 /* The domain's XML as `virsh dumpxml [--inactive]` shows it; a read, so

@@ -227,18 +227,6 @@ get_uuid (gpointer  ptr,
   return virNetworkGetUUIDString (ptr, buf);
 }
 
-static const char *
-info_uuid (gpointer info)
-{
-  return ((NetworkInfo *) info)->base.uuid;
-}
-
-static char *
-sort_key (gpointer info)
-{
-  return g_utf8_collate_key_for_filename (((NetworkInfo *) info)->base.name, -1);
-}
-
 static int
 register_events (virConnectPtr   conn,
                  gpointer        opaque,
@@ -266,12 +254,12 @@ const VwKind vw_network_kind = {
   .deregister_events = deregister_events,
   .ref_ptr = ref_ptr,
   .get_uuid = get_uuid,
-  .info_uuid = info_uuid,
+  .info_uuid = vw_virt_object_info_uuid,
   .free_info = info_free,
   .new_object = new_object,
   .apply_info = apply_info,
   .apply_event = apply_event,
-  .sort_key = sort_key,
+  .sort_key = vw_virt_object_info_sort_key,
 };
 
 void

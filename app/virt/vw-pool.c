@@ -262,18 +262,6 @@ get_uuid (gpointer  ptr,
   return virStoragePoolGetUUIDString (ptr, buf);
 }
 
-static const char *
-info_uuid (gpointer info)
-{
-  return ((PoolInfo *) info)->base.uuid;
-}
-
-static char *
-sort_key (gpointer info)
-{
-  return g_utf8_collate_key_for_filename (((PoolInfo *) info)->base.name, -1);
-}
-
 static int
 register_events (virConnectPtr   conn,
                  gpointer        opaque,
@@ -312,12 +300,12 @@ const VwKind vw_pool_kind = {
   .register_more_events = register_refresh_events,
   .ref_ptr = ref_ptr,
   .get_uuid = get_uuid,
-  .info_uuid = info_uuid,
+  .info_uuid = vw_virt_object_info_uuid,
   .free_info = info_free,
   .new_object = new_object,
   .apply_info = apply_info,
   .apply_event = apply_event,
-  .sort_key = sort_key,
+  .sort_key = vw_virt_object_info_sort_key,
 };
 
 static void

@@ -22,6 +22,10 @@ typedef struct
 
 void     vw_virt_object_info_clear (VwVirtObjectInfo *info,
                                     int             (*free_ptr) (gpointer));
+/* VwKind's info_uuid and sort_key for infos that start with a
+ * VwVirtObjectInfo: lists sorted by name as a file manager would. */
+const char *vw_virt_object_info_uuid     (gpointer info);
+char       *vw_virt_object_info_sort_key (gpointer info);
 void     vw_virt_object_setup      (VwVirtObject     *self,
                                     VwConnection     *connection,
                                     VwVirtObjectInfo *info);

@@ -50,6 +50,18 @@ vw_virt_object_info_clear (VwVirtObjectInfo *info,
   g_clear_pointer (&info->name, g_free);
 }
 
+const char *
+vw_virt_object_info_uuid (gpointer info)
+{
+  return ((VwVirtObjectInfo *) info)->uuid;
+}
+
+char *
+vw_virt_object_info_sort_key (gpointer info)
+{
+  return g_utf8_collate_key_for_filename (((VwVirtObjectInfo *) info)->name, -1);
+}
+
 static void
 take_ptr (VwVirtObject *self,
           gpointer      ptr)

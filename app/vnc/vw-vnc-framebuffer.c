@@ -15,8 +15,9 @@
  * full-screen update costs the same as one big texture (about 2 ms), a
  * 16 × 16 one (a cursor, a typed character) 0.3–0.5 ms instead of 1.8 ms.
  * Smaller tiles fall into the GL renderer's atlas path and get much
- * slower; with the cairo renderer the tiles cost 20–40 % more, a fallback
- * we accept. Textures stay immutable, as GTK expects. */
+ * slower. The cairo renderer is given the same tiles as cairo surfaces
+ * (see vw_vnc_framebuffer_snapshot_cairo). Textures stay immutable, as GTK
+ * expects. */
 #define TILE_SIZE 256
 
 struct _VwVncFramebuffer

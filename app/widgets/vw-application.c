@@ -286,8 +286,9 @@ vw_application_get_topics_error (VwApplication *self)
  * vw_application_get_notes:
  * @language: en, fr or pt_BR (anything else reads English)
  *
- * Returns: (transfer none): the notes of @language, with their search
- * index built over every objective
+ * Returns: (transfer none): the notes of @language; each note is rendered
+ * when first asked for, and the search index is built by the first reader
+ * that searches them
  */
 VwNotesLibrary *
 vw_application_get_notes (VwApplication *self,
@@ -303,8 +304,6 @@ vw_application_get_notes (VwApplication *self,
     return library;
   directory = vw_paths_data_file ("notes", NULL);
   library = vw_notes_library_new (directory, language);
-  if (self->topics != NULL)
-    vw_notes_library_build_index (library, self->topics);
   g_hash_table_insert (self->notes, g_strdup (language), library);
   return library;
 }

@@ -38,6 +38,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The command on a line of a console block ("$ " or "# " before it), or
+ * NULL for a line of output. */
+static const char *
+prompted_command (const char *line)
+{
+  if (g_str_has_prefix (line, "$ ") || g_str_has_prefix (line, "# "))
+    return line + 2;
+  return NULL;
+}
+
 char *
 vw_note_lab_command (const VwNoteCodeBlock *block)
 {
@@ -51,12 +61,8 @@ vw_note_lab_command (const VwNoteCodeBlock *block)
       const char *line = lines[i];
 
       /* In a console block only prompted lines are commands. */
-      if (g_str_equal (block->language, "console"))
-        {
-          if (!g_str_has_prefix (line, "$ ") && !g_str_has_prefix (line, "# "))
-            continue;
-          line += 2;
-        }
+      if (g_str_equal (block->language, "console") && (line = prompted_command (line)) == NULL)
+        continue;
       while (*line == ' ')
         line++;
       if (*line == '\0')
@@ -83,8 +89,8 @@ on_copy_clicked (GtkButton  *button,
     {
       lines = g_strsplit (block->code, "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
-        if (g_str_has_prefix (lines[i], "$ ") || g_str_has_prefix (lines[i], "# "))
-          g_string_append_printf (text, "%s\n", lines[i] + 2);
+        if (prompted_command (lines[i]) != NULL)
+          g_string_append_printf (text, "%s\n", prompted_command (lines[i]));
     }
   if (text->len == 0)
     g_string_assign (text, block->code);

@@ -420,6 +420,10 @@ load_library (VwNotesPage *self)
   g_set_object (&self->library, vw_application_get_notes (app, language));
   g_set_object (&self->english, vw_application_get_notes (app, "en"));
   g_set_object (&self->progress, vw_application_get_progress (app));
+  /* Only the language read is indexed (the English notes also serve the
+   * section ids of reading progress, which need no index). */
+  if (vw_notes_library_get_index (self->library) == NULL && self->topics != NULL)
+    vw_notes_library_build_index (self->library, self->topics);
   vw_notes_search_set_index (self->search, vw_notes_library_get_index (self->library));
   vw_notes_bookmarks_set_progress (self->bookmarks, self->progress);
 }

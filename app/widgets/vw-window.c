@@ -339,13 +339,14 @@ try_in_lab_action (GtkWidget  *widget,
   g_auto(GStrv) words = g_strsplit_set (command, " \t", -1);
   const char *subcommand = words[0] != NULL && words[1] != NULL ? words[1] : "";
   const char *view = "machines";
+  g_autofree char *mode = g_settings_get_string (self->settings, "view-mode");
   g_autofree char *message = NULL;
 
   if (g_str_has_prefix (subcommand, "net-"))
     view = "networks";
   else if (g_str_has_prefix (subcommand, "pool-") || g_str_has_prefix (subcommand, "vol-"))
     view = "storage";
-  if (g_settings_get_enum (self->settings, "view-mode") == 1)
+  if (g_str_equal (mode, "notes"))
     gtk_widget_activate_action (widget, "win.view-mode", "s", "both");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_activate_action (GTK_WIDGET (self->lab_page), "lab.show-view", "s", view);
