@@ -78,6 +78,10 @@ add_tags (GtkTextTagTable *table)
   add_tag (table, VW_NOTE_STYLE_LINK, 0, "underline", PANGO_UNDERLINE_SINGLE, NULL);
 
   gtk_text_tag_table_add (table, gtk_text_tag_new ("vw-highlight"));
+  /* Never applied: removing it from a range makes the view measure that
+   * range's lines again (scale is a property that affects size). */
+  gtk_text_tag_table_add (table, g_object_new (GTK_TYPE_TEXT_TAG, "name", "vw-relayout",
+                                               "scale", 1.0, NULL));
 }
 
 GtkTextBuffer *
@@ -240,4 +244,16 @@ vw_note_buffer_highlight (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
   gtk_text_buffer_apply_tag (buffer, tag, &a, &b);
+}
+
+void
+vw_note_buffer_relayout (GtkTextBuffer      *buffer,
+                         GtkTextChildAnchor *anchor)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_child_anchor (buffer, &start, anchor);
+  end = start;
+  gtk_text_iter_forward_char (&end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "vw-relayout", &start, &end);
 }

@@ -42,4 +42,9 @@ void           vw_note_buffer_highlight (GtkTextBuffer  *buffer,
                                          guint           start,
                                          guint           end);
 
+/* Makes the view lay out the line of @anchor again, after its widget's
+ * size request changed (GtkTextView does not notice that by itself). */
+void           vw_note_buffer_relayout  (GtkTextBuffer      *buffer,
+                                         GtkTextChildAnchor *anchor);
+
 G_END_DECLS

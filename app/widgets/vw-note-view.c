@@ -200,6 +200,9 @@ vw_note_view_fit_width (VwNoteView *self,
       if (ratio > 0)
         gtk_widget_set_size_request (picture, w, (int) (w / ratio));
     }
+  for (guint i = 0; self->anchors != NULL && i < self->anchors->len; i++)
+    vw_note_buffer_relayout (self->buffer,
+                             g_array_index (self->anchors, VwNoteAnchor, i).anchor);
 }
 
 void

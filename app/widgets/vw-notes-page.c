@@ -528,6 +528,21 @@ bookmark_title (VwBookmark *bookmark,
                           g_array_index (doc->headings, VwNoteHeading, heading).title);
 }
 
+/* The page lays out its one child itself (no layout manager, which would
+ * bypass this): the note view must know its width first. */
+static void
+vw_notes_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size, minimum,
+                      natural, minimum_baseline, natural_baseline);
+}
+
 static void
 vw_notes_page_size_allocate (GtkWidget *widget,
                              int        width,
@@ -538,7 +553,7 @@ vw_notes_page_size_allocate (GtkWidget *widget,
 
   /* The clamp's width less the box's margins. */
   vw_note_view_fit_width (self->note_view, MIN (width, 760) - 36);
-  GTK_WIDGET_CLASS (vw_notes_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
 }
 
 static void
@@ -674,6 +689,7 @@ vw_notes_page_class_init (VwNotesPageClass *klass)
   object_class->get_property = vw_notes_page_get_property;
   object_class->set_property = vw_notes_page_set_property;
   widget_class->realize = vw_notes_page_realize;
+  widget_class->measure = vw_notes_page_measure;
   widget_class->size_allocate = vw_notes_page_size_allocate;
 
   properties[PROP_TOPIC] =
@@ -694,7 +710,6 @@ vw_notes_page_class_init (VwNotesPageClass *klass)
   g_type_ensure (VW_TYPE_NOTES_SEARCH);
   g_type_ensure (VW_TYPE_NOTES_BOOKMARKS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-notes-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "notespage");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, VwNotesPage, scroller);
