@@ -13,6 +13,9 @@
  *   [objective 351.4]
  *   read=kvm-modules;virtio
  *
+ *   [exercises]
+ *   done=network-define-isolated;snapshot-before-change
+ *
  *   [bookmark 1]
  *   objective=351.4
  *   anchor=virtio
@@ -121,8 +124,10 @@ vw_progress_format_parse (const char  *path,
                           gsize        length,
                           GHashTable  *read,
                           GPtrArray   *bookmarks,
+                          GHashTable  *exercises,
                           GError     **error)
 {
+  g_auto(GStrv) done = NULL;
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *version = NULL;
@@ -165,6 +170,10 @@ vw_progress_format_parse (const char  *path,
       else if (g_str_has_prefix (groups[i], BOOKMARK_GROUP))
         parse_bookmark (path, file, groups[i], bookmarks);
     }
+  done = g_key_file_get_string_list (file, "exercises", "done", NULL, NULL);
+  for (guint i = 0; done != NULL && done[i] != NULL; i++)
+    if (done[i][0] != '\0')
+      g_hash_table_add (exercises, g_strdup (done[i]));
   return TRUE;
 }
 
@@ -187,8 +196,11 @@ compare_ids (gconstpointer a,
 char *
 vw_progress_format_write (GHashTable *read,
                           GListModel *bookmarks,
+                          GHashTable *exercises,
                           gsize      *length)
 {
+  g_autofree gpointer *done = NULL;
+  guint n_done;
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autofree gpointer *ids = NULL;
   guint n_ids;
@@ -205,6 +217,13 @@ vw_progress_format_write (GHashTable *read,
       anchors = g_hash_table_get_keys_as_array (g_hash_table_lookup (read, ids[i]), &n_anchors);
       qsort (anchors, n_anchors, sizeof (gpointer), compare_strings);
       g_key_file_set_string_list (file, group, "read", (const char * const *) anchors, n_anchors);
+    }
+
+  done = g_hash_table_get_keys_as_array (exercises, &n_done);
+  if (n_done > 0)
+    {
+      qsort (done, n_done, sizeof (gpointer), compare_strings);
+      g_key_file_set_string_list (file, "exercises", "done", (const char * const *) done, n_done);
     }
 
   for (guint i = 0; i < n_bookmarks; i++)

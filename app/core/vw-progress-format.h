@@ -13,14 +13,17 @@ GHashTable *vw_progress_format_new_read_table (void);
 gboolean    vw_progress_format_add_read       (GHashTable  *read,
                                                const char  *objective_id,
                                                const char  *anchor);
+/* @exercises: the ids of the exercises completed (a set of strings). */
 gboolean    vw_progress_format_parse          (const char  *path,
                                                const char  *contents,
                                                gsize        length,
                                                GHashTable  *read,
                                                GPtrArray   *bookmarks,
+                                               GHashTable  *exercises,
                                                GError     **error);
 char       *vw_progress_format_write          (GHashTable  *read,
                                                GListModel  *bookmarks,
+                                               GHashTable  *exercises,
                                                gsize       *length);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _VwProgress
 
   char *path;
   GHashTable *read;        /* objective id → set of anchors */
+  GHashTable *exercises;   /* ids of the exercises completed */
   GListStore *bookmarks;   /* sorted by objective, then offset */
   guint save_source;
   gboolean dirty;
@@ -89,6 +90,7 @@ vw_progress_finalize (GObject *object)
 
   g_free (self->path);
   g_hash_table_unref (self->read);
+  g_hash_table_unref (self->exercises);
   g_object_unref (self->bookmarks);
 
   G_OBJECT_CLASS (vw_progress_parent_class)->finalize (object);
@@ -142,7 +144,8 @@ vw_progress_class_init (VwProgressClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The sections read of one objective changed; the objective id is NULL
-   * after a load, when any of them may have. */
+   * after a load, when any of them may have, and when an exercise was
+   * completed. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                    G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
@@ -158,6 +161,7 @@ static void
 vw_progress_init (VwProgress *self)
 {
   self->read = vw_progress_format_new_read_table ();
+  self->exercises = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bookmarks = g_list_store_new (VW_TYPE_BOOKMARK);
 }
 
@@ -245,7 +249,8 @@ find_bookmark (VwProgress *self,
 static void
 replace_contents (VwProgress *self,
                   GHashTable *read,
-                  GPtrArray  *bookmarks)
+                  GPtrArray  *bookmarks,
+                  GHashTable *exercises)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
@@ -253,6 +258,8 @@ replace_contents (VwProgress *self,
   self->dirty = FALSE;
   g_hash_table_unref (self->read);
   self->read = g_hash_table_ref (read);
+  g_hash_table_unref (self->exercises);
+  self->exercises = g_hash_table_ref (exercises);
 
   g_ptr_array_sort (bookmarks, compare_bookmarks);   /* stable */
   for (guint i = 0; i < bookmarks->len; i++)
@@ -296,6 +303,7 @@ vw_progress_load (VwProgress  *self,
 {
   g_autoptr(GHashTable) read = vw_progress_format_new_read_table ();
   g_autoptr(GPtrArray) bookmarks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) exercises = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   gboolean ok = TRUE;
@@ -312,7 +320,8 @@ vw_progress_load (VwProgress  *self,
           ok = FALSE;
         }
     }
-  else if (!vw_progress_format_parse (self->path, contents, length, read, bookmarks, &local_error))
+  else if (!vw_progress_format_parse (self->path, contents, length, read, bookmarks, exercises,
+                                          &local_error))
     {
       /* Nothing of a damaged file is trusted, not even what came before
        * the damage. */
@@ -322,7 +331,7 @@ vw_progress_load (VwProgress  *self,
       ok = FALSE;
     }
 
-  replace_contents (self, read, bookmarks);
+  replace_contents (self, read, bookmarks, exercises);
   g_signal_emit (self, signals[CHANGED], 0, NULL);
   return ok;
 }
@@ -339,7 +348,8 @@ vw_progress_save (VwProgress  *self,
   g_return_val_if_fail (VW_IS_PROGRESS (self), FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  contents = vw_progress_format_write (self->read, G_LIST_MODEL (self->bookmarks), &length);
+  contents = vw_progress_format_write (self->read, G_LIST_MODEL (self->bookmarks), self->exercises,
+                                       &length);
   if (!vw_file_write_atomic (self->path, contents, (gssize) length, error))
     return FALSE;
   self->dirty = FALSE;
@@ -410,6 +420,37 @@ vw_progress_get_read (VwProgress *self,
   for (guint i = 0; i < n; i++)
     g_strv_builder_add (builder, keys[i]);
   return g_strv_builder_end (builder);
+}
+
+/* TRUE if @exercise_id was not completed before; "changed" is emitted
+ * (with no objective) only then. */
+gboolean
+vw_progress_set_exercise_done (VwProgress *self,
+                               const char *exercise_id)
+{
+  g_return_val_if_fail (VW_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (exercise_id != NULL && *exercise_id != '\0', FALSE);
+  g_return_val_if_fail (strchr (exercise_id, ';') == NULL && g_utf8_validate (exercise_id, -1, NULL), FALSE);
+
+  if (!g_hash_table_add (self->exercises, g_strdup (exercise_id)))
+    return FALSE;
+  read_changed (self, NULL);
+  return TRUE;
+}
+
+gboolean
+vw_progress_is_exercise_done (VwProgress *self,
+                              const char *exercise_id)
+{
+  g_return_val_if_fail (VW_IS_PROGRESS (self), FALSE);
+  return exercise_id != NULL && g_hash_table_contains (self->exercises, exercise_id);
+}
+
+guint
+vw_progress_get_n_exercises_done (VwProgress *self)
+{
+  g_return_val_if_fail (VW_IS_PROGRESS (self), 0);
+  return g_hash_table_size (self->exercises);
 }
 
 /* Forgets what was read of one objective; its bookmarks stay. */

@@ -47,6 +47,12 @@ GStrv        vw_progress_get_read           (VwProgress                *self,
 gboolean     vw_progress_reset_objective    (VwProgress                *self,
                                              const char                *objective_id);
 
+gboolean     vw_progress_set_exercise_done  (VwProgress                *self,
+                                             const char                *exercise_id);
+gboolean     vw_progress_is_exercise_done   (VwProgress                *self,
+                                             const char                *exercise_id);
+guint        vw_progress_get_n_exercises_done (VwProgress              *self);
+
 double       vw_progress_objective_fraction (VwProgress                *self,
                                              const char                *objective_id,
                                              const char * const        *all_anchors);

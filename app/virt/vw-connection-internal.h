@@ -97,4 +97,6 @@ void                vw_connection_event_target_free (void               *data);
 /* vw-connection-open.c */
 void                vw_connection_drop_virconn      (VwConnection       *self);
 
+void vw_connection_emit_lab_event  (VwConnection  *self);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-connection-list.h"
+#include "vw-file.h"
 #include "vw-sandbox-store.h"
 #include "vw-sandbox.h"
 #include "vw-validate.h"
@@ -285,12 +286,44 @@ VwConnection *
 vw_connection_list_reset_sandbox (VwConnectionList  *self,
                                   GError           **error)
 {
+  return vw_connection_list_reset_sandbox_to (self, NULL, error);
+}
+
+/**
+ * vw_connection_list_reset_sandbox_to:
+ * @node_path: (nullable): the lab to start from (an exercise's), or %NULL
+ *   for the shipped one
+ *
+ * Like vw_connection_list_reset_sandbox(). When the lab cannot be copied,
+ * the old sandbox stays as it was.
+ *
+ * Returns: (transfer none) (nullable): the new sandbox connection
+ */
+VwConnection *
+vw_connection_list_reset_sandbox_to (VwConnectionList  *self,
+                                     const char        *node_path,
+                                     GError           **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *from = node_path != NULL ? g_strdup (node_path) : vw_sandbox_get_shipped_path ();
+  g_autofree char *to = vw_sandbox_get_node_path ();
+  gsize length;
+
   g_return_val_if_fail (VW_IS_CONNECTION_LIST (self), NULL);
 
-  vw_connection_close (vw_connection_list_get_sandbox (self));
-  g_clear_object (&self->store);
-  if (!vw_sandbox_reset (error))
+  /* Read first: a lab that cannot be read changes nothing. */
+  if (!g_file_get_contents (from, &contents, &length, error))
     return NULL;
+  vw_connection_close (vw_connection_list_get_sandbox (self));
+  /* The old store writes what it had not saved yet: let that land before
+   * the new lab takes the file's place. */
+  g_clear_object (&self->store);
+  vw_sandbox_store_wait_all (5000);
+  if (!vw_file_write_atomic (to, contents, (gssize) length, error))
+    {
+      make_sandbox (self, 0, TRUE);
+      return NULL;
+    }
   make_sandbox (self, 0, TRUE);
   return vw_connection_list_get_sandbox (self);
 }

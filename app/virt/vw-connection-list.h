@@ -24,6 +24,9 @@ gboolean          vw_connection_list_remove        (VwConnectionList  *self,
                                                     VwConnection      *connection);
 VwConnection     *vw_connection_list_reset_sandbox (VwConnectionList  *self,
                                                     GError           **error);
+VwConnection     *vw_connection_list_reset_sandbox_to (VwConnectionList  *self,
+                                                     const char        *node_path,
+                                                     GError           **error);
 VwConnection     *vw_connection_list_recover_sandbox (VwConnectionList *self,
                                                     char             **moved_to,
                                                     GError           **error);

@@ -373,6 +373,7 @@ vw_connection_lifecycle_event (virConnectPtr  conn,
   if (object != NULL && kind->apply_event != NULL)
     kind->apply_event (object, event);
   vw_connection_refresh_object (self, target->kind, ptr);
+  vw_connection_emit_lab_event (self);
   return 0;
 }
 

@@ -42,6 +42,7 @@ enum {
 
 enum {
   CHANGED,
+  LAB_EVENT,
   CREDENTIALS_REQUESTED,
   N_SIGNALS
 };
@@ -129,6 +130,13 @@ vw_connection_record (VwConnection       *self,
   if (self->command_log != NULL && virsh_args != NULL && virsh_args[0] != NULL)
     vw_command_log_append (self->command_log, self->uri, virsh_args);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Main thread, from the event callbacks. */
+void
+vw_connection_emit_lab_event (VwConnection *self)
+{
+  g_signal_emit (self, signals[LAB_EVENT], 0);
 }
 
 /* A fresh read of one object after an operation: some changes (autostart,
@@ -339,6 +347,15 @@ vw_connection_class_init (VwConnectionClass *klass)
    * The connection needs a user name or a password. The handler must call
    * vw_credentials_complete() once, now or later.
    */
+  /**
+   * VwConnection::lab-event:
+   *
+   * libvirt told of a change to a domain, network or pool, whoever made
+   * it (this window, virsh, another client of the daemon).
+   */
+  signals[LAB_EVENT] = g_signal_new ("lab-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[CREDENTIALS_REQUESTED] = g_signal_new ("credentials-requested", G_TYPE_FROM_CLASS (klass),
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                  G_TYPE_NONE, 1, VW_TYPE_CREDENTIALS);

@@ -41,16 +41,25 @@ vw_sandbox_uri_for_path (const char *node_path)
 }
 
 static gboolean
+copy_node (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (from, &contents, &length, error))
+    return FALSE;
+  return vw_file_write_atomic (to, contents, (gssize) length, error);
+}
+
+static gboolean
 copy_shipped (const char  *to,
               GError     **error)
 {
   g_autofree char *shipped = vw_sandbox_get_shipped_path ();
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  if (!g_file_get_contents (shipped, &contents, &length, error))
-    return FALSE;
-  return vw_file_write_atomic (to, contents, (gssize) length, error);
+  return copy_node (shipped, to, error);
 }
 
 /* The URI of the learner's copy, made from the shipped lab the first time.

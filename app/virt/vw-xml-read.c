@@ -92,10 +92,9 @@ vw_xml_read_u64_at (VwXmlRead  *self,
 
 /* A size in bytes whatever unit its element gives (libvirt's scaled
  * integers: b, KiB, MiB, GiB, TiB and their short forms). */
+/* How many bytes one of libvirt's size units is; 0 for an unknown unit. */
 guint64
-vw_xml_read_bytes_at (VwXmlRead  *self,
-                      xmlNode    *node,
-                      const char *element)
+vw_xml_size_unit_factor (const char *unit)
 {
   static const struct { const char *unit; guint64 factor; } units[] = {
     { "b", 1 }, { "bytes", 1 },
@@ -105,16 +104,24 @@ vw_xml_read_bytes_at (VwXmlRead  *self,
     { "T", G_GUINT64_CONSTANT (1) << 40 }, { "TiB", G_GUINT64_CONSTANT (1) << 40 },
     { "TB", G_GUINT64_CONSTANT (1000000000000) },
   };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i].unit) == 0)
+      return units[i].factor;
+  return 0;
+}
+
+guint64
+vw_xml_read_bytes_at (VwXmlRead  *self,
+                      xmlNode    *node,
+                      const char *element)
+{
   g_autofree char *unit_expr = g_strdup_printf ("%s/@unit", element);
   g_autofree char *unit = vw_xml_read_string_at (self, node, unit_expr);
   guint64 value = vw_xml_read_u64_at (self, node, element);
+  guint64 factor = unit != NULL ? vw_xml_size_unit_factor (unit) : 1;
 
-  if (unit == NULL)
-    return value;
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strcmp (unit, units[i].unit) == 0)
-      return value * units[i].factor;
-  return value;
+  return factor != 0 ? value * factor : value;
 }
 
 gboolean

@@ -28,6 +28,7 @@ GPtrArray *vw_xml_read_nodes     (VwXmlRead   *self,
 guint64    vw_xml_read_bytes_at  (VwXmlRead   *self,
                                   xmlNode     *node,
                                   const char  *element);
+guint64    vw_xml_size_unit_factor (const char *unit);
 
 /* A document the lab built (never text pasted into XML), as libvirt takes
  * it: indented UTF-8. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-application.h"
+#include "vw-exercise-catalog.h"
 #include "vw-paths.h"
 #include "vw-sandbox-store.h"
 #include "vw-topic-list.h"
@@ -21,6 +22,7 @@ struct _VwApplication
   GHashTable *notes;          /* language → VwNotesLibrary */
   VwProgress *progress;
   GError *progress_error;
+  VwExerciseCatalog *exercises;
 };
 
 G_DEFINE_FINAL_TYPE (VwApplication, vw_application, ADW_TYPE_APPLICATION)
@@ -34,6 +36,8 @@ static const GOptionEntry options[] = {
     N_("Select this machine in the lab"), N_("NAME") },
   { "console", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open the console of the machine named by --domain"), NULL },
+  { "exercise", 'e', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open this exercise, such as snapshot-before-change"), N_("ID") },
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -69,11 +73,13 @@ vw_application_command_line (GApplication            *app,
   g_autofree char *uri = NULL;
   g_autofree char *topic = NULL;
   g_autofree char *domain = NULL;
+  g_autofree char *exercise = NULL;
   VwWindow *window;
 
   g_variant_dict_lookup (dict, "connect", "s", &uri);
   g_variant_dict_lookup (dict, "topic", "s", &topic);
   g_variant_dict_lookup (dict, "domain", "s", &domain);
+  g_variant_dict_lookup (dict, "exercise", "s", &exercise);
 
   window = find_window (self);
   if (window == NULL)
@@ -96,6 +102,8 @@ vw_application_command_line (GApplication            *app,
     }
   else if (domain != NULL)
     vw_window_select_domain (window, domain);
+  if (exercise != NULL && !vw_window_open_exercise (window, exercise))
+    g_application_command_line_printerr (command_line, _("No exercise is called “%s”.\n"), exercise);
 
   gtk_window_present (GTK_WINDOW (window));
   return 0;
@@ -219,6 +227,7 @@ vw_application_finalize (GObject *object)
   VwApplication *self = VW_APPLICATION (object);
 
   g_clear_object (&self->topics);
+  g_clear_object (&self->exercises);
   g_clear_error (&self->topics_error);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_object (&self->progress);
@@ -319,6 +328,36 @@ vw_application_get_progress (VwApplication *self)
 {
   g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
   return self->progress;
+}
+
+/**
+ * vw_application_get_exercises:
+ *
+ * The exercises, read the first time they are asked for. Files that could
+ * not be read are in vw_exercise_catalog_get_errors().
+ *
+ * Returns: (transfer none): the exercise catalogue
+ */
+VwExerciseCatalog *
+vw_application_get_exercises (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+
+  if (self->exercises == NULL)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      guint n = self->topics != NULL ? g_list_model_get_n_items (self->topics) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
+
+          g_ptr_array_add (ids, (gpointer) vw_topic_get_id (topic));
+        }
+      g_ptr_array_add (ids, NULL);
+      self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids->pdata);
+    }
+  return self->exercises;
 }
 
 /**

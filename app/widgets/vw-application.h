@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "vw-exercise-catalog.h"
 #include "vw-notes-library.h"
 #include "vw-progress.h"
 
@@ -19,5 +20,6 @@ VwNotesLibrary *vw_application_get_notes     (VwApplication *self,
                                               const char    *language);
 VwProgress    *vw_application_get_progress   (VwApplication *self);
 const GError  *vw_application_get_progress_error (VwApplication *self);
+VwExerciseCatalog *vw_application_get_exercises (VwApplication *self);
 
 G_END_DECLS

@@ -556,20 +556,38 @@ remove_connection_action (GtkWidget  *widget,
   vw_connection_list_remove (self->connections, current);
 }
 
-static void
-reset_confirmed (gpointer user_data)
+/**
+ * vw_lab_page_reset_sandbox_to:
+ * @node_path: (nullable): an exercise's starting lab, or %NULL for the
+ *   shipped one
+ *
+ * Puts the sandbox back to @node_path and shows it. Returns: whether it
+ * could; the message is shown when not.
+ */
+gboolean
+vw_lab_page_reset_sandbox_to (VwLabPage  *self,
+                              const char *node_path)
 {
-  VwLabPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  VwConnection *sandbox = vw_connection_list_reset_sandbox (self->connections, &error);
+  VwConnection *sandbox;
 
+  g_return_val_if_fail (VW_IS_LAB_PAGE (self), FALSE);
+
+  sandbox = vw_connection_list_reset_sandbox_to (self->connections, node_path, &error);
   if (sandbox == NULL)
     {
       vw_lab_page_show_message (self, error->message);
-      return;
+      return FALSE;
     }
   set_connection (self, sandbox);
   open_connection (self, sandbox);
+  return TRUE;
+}
+
+static void
+reset_confirmed (gpointer user_data)
+{
+  vw_lab_page_reset_sandbox_to (user_data, NULL);
 }
 
 static void

@@ -20,6 +20,8 @@ VwConnectionList *vw_lab_page_get_connections     (VwLabPage        *self);
 void              vw_lab_page_connect             (VwLabPage        *self,
                                                    const char       *uri);
 VwConnection     *vw_lab_page_get_connection      (VwLabPage        *self);
+gboolean          vw_lab_page_reset_sandbox_to    (VwLabPage        *self,
+                                                   const char       *node_path);
 void              vw_lab_page_show_console        (VwLabPage        *self,
                                                    const char       *name);
 void              vw_lab_page_select_domain       (VwLabPage        *self,

@@ -8,6 +8,8 @@
 #include "vw-application.h"
 #include "vw-bench.h"
 #include "vw-connection.h"
+#include "vw-exercises-pane.h"
+#include "vw-lab-dialogs.h"
 #include "vw-lab-page.h"
 #include "vw-notes-page.h"
 #include "vw-sandbox.h"
@@ -36,7 +38,10 @@ struct _VwWindow
   AdwWindowTitle *content_title;
   VwWorkspace *workspace;
   VwNotesPage *notes_page;
+  GtkStack *study_stack;
+  VwExercisesPane *exercises_pane;
   VwLabPage *lab_page;
+  VwExerciseCatalog *exercises;
 };
 
 G_DEFINE_FINAL_TYPE (VwWindow, vw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +95,7 @@ show_topic (VwWindow *self,
     gtk_list_box_select_row (self->topic_list, row);
 
   vw_notes_page_set_topic (self->notes_page, topic);
+  vw_exercises_pane_set_objective (self->exercises_pane, self->current_topic);
   title = g_strdup_printf ("%s %s", vw_topic_get_id (topic), vw_topic_get_title (topic));
   adw_window_title_set_title (self->content_title, title);
   g_settings_set_string (self->settings, "last-topic", self->current_topic);
@@ -206,6 +212,13 @@ vw_window_show_console (VwWindow   *self,
   /* A narrow window shows the content, not the list of objectives. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   vw_lab_page_show_console (self->lab_page, name);
+}
+
+GtkWidget *
+vw_window_get_exercises_pane (VwWindow *self)
+{
+  g_return_val_if_fail (VW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->exercises_pane);
 }
 
 VwNotesPage *
@@ -339,6 +352,7 @@ try_in_lab_action (GtkWidget  *widget,
   g_auto(GStrv) words = g_strsplit_set (command, " \t", -1);
   const char *subcommand = words[0] != NULL && words[1] != NULL ? words[1] : "";
   const char *view = "machines";
+  VwExercise *exercise;
   g_autofree char *mode = g_settings_get_string (self->settings, "view-mode");
   g_autofree char *message = NULL;
 
@@ -359,7 +373,169 @@ try_in_lab_action (GtkWidget  *widget,
       }
   /* Translators: a toast after "Try in Lab"; %s is a virsh command */
   message = g_strdup_printf (_("Try it on the lab: %s"), command);
-  vw_window_show_message (self, message);
+  exercise = self->exercises != NULL
+             ? vw_exercise_catalog_find_command (self->exercises, self->current_topic, subcommand) : NULL;
+  if (exercise == NULL && self->exercises != NULL)
+    exercise = vw_exercise_catalog_find_command (self->exercises, NULL, subcommand);
+  if (exercise != NULL)
+    {
+      /* An exercise that practises the command, checked as it is done. */
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_set_button_label (toast, _("_Open Exercise"));
+      adw_toast_set_action_name (toast, "win.open-exercise");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (vw_exercise_get_id (exercise)));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    vw_window_show_message (self, message);
+}
+
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  vw_window_show_message (VW_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/**
+ * vw_window_open_exercise:
+ * @id: an exercise id
+ *
+ * Shows the exercise beside the lab, on its objective. Returns: %FALSE,
+ * after telling the user, when no exercise has that id
+ */
+gboolean
+vw_window_open_exercise (VwWindow   *self,
+                         const char *id)
+{
+  VwExercise *exercise;
+  g_autofree char *mode = NULL;
+
+  g_return_val_if_fail (VW_IS_WINDOW (self), FALSE);
+
+  exercise = self->exercises != NULL ? vw_exercise_catalog_lookup (self->exercises, id) : NULL;
+  if (exercise == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("No exercise is called “%s”"), id);
+
+      vw_window_show_message (self, message);
+      return FALSE;
+    }
+  vw_window_select_topic (self, vw_exercise_get_objective (exercise));
+  vw_exercises_pane_show_exercise (self->exercises_pane, id);
+  gtk_stack_set_visible_child_name (self->study_stack, "exercises");
+  mode = g_settings_get_string (self->settings, "view-mode");
+  if (!g_str_equal (mode, "both"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.view-mode", "s", "both");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
+}
+
+static void
+open_exercise_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  vw_window_open_exercise (VW_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+typedef struct
+{
+  VwWindow *self;
+  char *start;
+} ResetExercise;
+
+static void
+reset_exercise_free (gpointer data)
+{
+  ResetExercise *reset = data;
+
+  g_object_unref (reset->self);
+  g_free (reset->start);
+  g_free (reset);
+}
+
+static void
+reset_exercise_confirmed (gpointer data)
+{
+  ResetExercise *reset = data;
+
+  if (vw_lab_page_reset_sandbox_to (reset->self->lab_page, reset->start))
+    vw_window_show_message (reset->self, _("The sandbox is back to the exercise's starting state"));
+}
+
+/* The sandbox replaced by the exercise's own starting lab, after asking:
+ * what the learner changed in the sandbox is lost. */
+static void
+reset_exercise_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VwWindow *self = VW_WINDOW (widget);
+  VwExercise *exercise = self->exercises != NULL
+                         ? vw_exercise_catalog_lookup (self->exercises, g_variant_get_string (parameter, NULL))
+                         : NULL;
+  ResetExercise *reset;
+
+  if (exercise == NULL)
+    return;
+  reset = g_new0 (ResetExercise, 1);
+  reset->self = g_object_ref (self);
+  reset->start = g_strdup (vw_exercise_get_start (exercise));
+  vw_confirm_dialog_show (widget, _("Reset the Sandbox for This Exercise?"),
+                          _("The sandbox goes back to the state this exercise starts from. Every change you made "
+                            "in it (machines, snapshots, networks and storage) is lost."),
+                          _("_Reset"), reset_exercise_confirmed, reset, reset_exercise_free);
+}
+
+static void
+use_sandbox_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VwWindow *self = VW_WINDOW (widget);
+  VwConnection *sandbox = vw_connection_list_get_sandbox (self->connections);
+
+  if (sandbox != NULL)
+    vw_lab_page_connect (self->lab_page, vw_connection_get_uri (sandbox));
+}
+
+static void
+on_lab_connection (VwWindow *self)
+{
+  vw_exercises_pane_set_connection (self->exercises_pane, vw_lab_page_get_connection (self->lab_page));
+}
+
+/* The exercises of the application, or read here for a window made
+ * without one (some tests). */
+static void
+setup_exercises (VwWindow      *self,
+                 VwApplication *application)
+{
+  VwProgress *progress = application != NULL ? vw_application_get_progress (application) : NULL;
+
+  if (application != NULL)
+    self->exercises = g_object_ref (vw_application_get_exercises (application));
+  else
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
+        {
+          g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
+
+          g_ptr_array_add (ids, (gpointer) vw_topic_get_id (topic));
+        }
+      g_ptr_array_add (ids, NULL);
+      self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids->pdata);
+    }
+  vw_exercises_pane_set_catalog (self->exercises_pane, self->exercises, progress);
+  g_signal_connect_object (self->lab_page, "notify::connection", G_CALLBACK (on_lab_connection), self,
+                           G_CONNECT_SWAPPED);
+  on_lab_connection (self);
 }
 
 static void
@@ -413,6 +589,7 @@ vw_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->connections);
   g_clear_object (&self->topics);
+  g_clear_object (&self->exercises);
   g_free (self->current_topic);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 
@@ -433,6 +610,7 @@ vw_window_class_init (VwWindowClass *klass)
   g_type_ensure (VW_TYPE_WORKSPACE);
   g_type_ensure (VW_TYPE_NOTES_PAGE);
   g_type_ensure (VW_TYPE_LAB_PAGE);
+  g_type_ensure (VW_TYPE_EXERCISES_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VwWindow, toast_overlay);
@@ -443,12 +621,18 @@ vw_window_class_init (VwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwWindow, workspace);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, lab_page);
+  gtk_widget_class_bind_template_child (widget_class, VwWindow, study_stack);
+  gtk_widget_class_bind_template_child (widget_class, VwWindow, exercises_pane);
   gtk_widget_class_bind_template_callback (widget_class, on_topic_row_activated);
 
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
   gtk_widget_class_install_action (widget_class, "win.select-domain", "s", select_domain_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.try-in-lab", "s", try_in_lab_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exercise", "s", open_exercise_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-exercise", "s", reset_exercise_action);
+  gtk_widget_class_install_action (widget_class, "win.use-sandbox", NULL, use_sandbox_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view-mode", "s", "notes");
@@ -498,6 +682,7 @@ vw_window_new (VwApplication *application,
   /* The application is set after construction. */
   if (application != NULL)
     watch_progress (self, application);
+  setup_exercises (self, application);
 
   if (uri == NULL)
     {

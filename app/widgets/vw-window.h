@@ -26,6 +26,9 @@ void         vw_window_show_console    (VwWindow      *self,
 void         vw_window_show_message    (VwWindow      *self,
                                         const char    *message);
 VwNotesPage *vw_window_get_notes_page  (VwWindow      *self);
+gboolean     vw_window_open_exercise   (VwWindow      *self,
+                                        const char    *id);
+GtkWidget   *vw_window_get_exercises_pane (VwWindow   *self);
 VwLabPage   *vw_window_get_lab_page    (VwWindow      *self);
 VwConnectionList *vw_window_get_connections (VwWindow   *self);
 

@@ -19,5 +19,6 @@ char         *vw_test_run_virsh        (const char      *uri,
                                         ...) G_GNUC_NULL_TERMINATED;
 VwConnection *vw_test_open_connection  (const char      *uri);
 gboolean      vw_test_require_libvirtd (void);
+void          vw_test_remove_tree      (const char      *path);
 
 G_END_DECLS

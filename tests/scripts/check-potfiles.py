@@ -19,7 +19,7 @@ patterns = {
     ".c": re.compile(r'\b(_|N_|C_|NC_|g_dngettext|ngettext)\s*\('),
     ".ui": re.compile(r'translatable="yes"'),
     ".in": re.compile(r'.'),
-    ".xml": re.compile(r'<summary>|<description>'),
+    ".xml": re.compile(r'<summary>|<description>|<exercise '),
 }
 
 wanted = set()
@@ -32,7 +32,7 @@ for top in ("app", "ui", "data"):
                 continue
             if ext == ".in" and not (name.endswith(".desktop.in") or name.endswith(".metainfo.xml.in")):
                 continue
-            if ext == ".xml" and not name.endswith(".gschema.xml"):
+            if ext == ".xml" and not (name.endswith(".gschema.xml") or name.endswith(".exercise.xml")):
                 continue
             with open(os.path.join(root, path), encoding="utf-8") as f:
                 if patterns[ext].search(f.read()):

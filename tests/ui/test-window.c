@@ -203,11 +203,11 @@ test_narrow_and_view_modes (void)
   /* Notes alone, lab alone, both again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-mode", "s", "notes"));
   vw_test_wait_ms (50);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_notes_page (window))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (vw_window_get_notes_page (window))));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_lab_page (window))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-mode", "s", "lab"));
   vw_test_wait_ms (50);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_notes_page (window))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (vw_window_get_notes_page (window))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (vw_window_get_lab_page (window))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-mode", "s", "both"));
 

@@ -191,10 +191,19 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (vw_progress_add_bookmark (progress, "351.4", "kvm; modules", 10, "Replaced") == bookmark);
   g_assert_cmpuint (n_bookmarks (progress), ==, 3);
 
+  /* Completed exercises, once each. */
+  g_assert_true (vw_progress_set_exercise_done (progress, "snapshot-before-change"));
+  g_assert_false (vw_progress_set_exercise_done (progress, "snapshot-before-change"));
+  g_assert_true (vw_progress_set_exercise_done (progress, "network-define-isolated"));
+
   g_assert_true (vw_progress_flush (progress, &error));
   g_assert_no_error (error);
 
   again = load (fixture->path);
+  g_assert_true (vw_progress_is_exercise_done (again, "snapshot-before-change"));
+  g_assert_true (vw_progress_is_exercise_done (again, "network-define-isolated"));
+  g_assert_false (vw_progress_is_exercise_done (again, "domain-retire"));
+  g_assert_cmpuint (vw_progress_get_n_exercises_done (again), ==, 2);
   g_assert_true (vw_progress_is_read (again, "351.4", "virtio"));
   g_assert_true (vw_progress_is_read (again, "351.4", "kvm; modules"));
   g_assert_true (vw_progress_is_read (again, "351.10", "libvirt-xml"));
