@@ -567,6 +567,25 @@ parse_root (Parse             *parse,
   return check_objects (parse, exercise, start_set, root);
 }
 
+typedef struct
+{
+  int line;
+  char *message;
+} FirstError;
+
+static void
+keep_first_error (void        *data,
+                  xmlErrorPtr  error)
+{
+  FirstError *first = data;
+
+  if (first->message == NULL && error != NULL && error->message != NULL)
+    {
+      first->line = error->line;
+      first->message = g_strdup (error->message);
+    }
+}
+
 VwExercise *
 vw_exercise_parse_file (VwExerciseContext  *context,
                         const char         *path,
@@ -575,6 +594,7 @@ vw_exercise_parse_file (VwExerciseContext  *context,
 {
   g_autoptr(VwExercise) exercise = vw_exercise_new_empty (path);
   Parse parse = { path, error };
+  FirstError first = { 0 };
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
   gboolean ok;
@@ -582,20 +602,27 @@ vw_exercise_parse_file (VwExerciseContext  *context,
   g_return_val_if_fail (context != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* The first error says what is wrong; libxml's last one is often only
+   * "Premature end of data" at the end of the file. */
+  xmlSetStructuredErrorFunc (&first, keep_first_error);
   ctxt = xmlNewParserCtxt ();
   doc = xmlCtxtReadFile (ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlSetStructuredErrorFunc (NULL, NULL);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       const xmlError *last = xmlCtxtGetLastError (ctxt);
-      g_autofree char *message = g_strdup (last != NULL && last->message ? last->message : _("empty document"));
+      int line = first.message != NULL ? first.line : last != NULL ? last->line : 0;
+      g_autofree char *message = g_strdup (first.message != NULL ? first.message
+                                           : last != NULL && last->message ? last->message : _("empty document"));
 
       g_strchomp (message);
-      g_set_error (error, VW_ERROR, VW_ERROR_INVALID_DATA, "%s:%d: %s", path,
-                   last != NULL ? last->line : 0, message);
+      g_set_error (error, VW_ERROR, VW_ERROR_INVALID_DATA, "%s:%d: %s", path, line, message);
+      g_free (first.message);
       xmlFreeDoc (doc);
       xmlFreeParserCtxt (ctxt);
       return NULL;
     }
+  g_free (first.message);
   ok = parse_root (&parse, context, xmlDocGetRootElement (doc), translate, exercise);
   xmlFreeDoc (doc);
   xmlFreeParserCtxt (ctxt);

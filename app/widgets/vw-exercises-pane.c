@@ -18,6 +18,7 @@ struct _VwExercisesPane
   GtkStack *stack;
   GtkLabel *list_title;
   GtkListBox *exercise_list;
+  GtkLabel *errors_label;
   AdwStatusPage *empty_page;
   GtkLabel *progress_label;
   GtkButton *reset_button;
@@ -86,6 +87,25 @@ set_status_icon (GtkImage *icon,
 
 /* ----- The list ----- */
 
+/* Exercise files that could not be read are named, with their line, so
+ * that whoever wrote one sees why it is missing. */
+static void
+show_errors (VwExercisesPane *self)
+{
+  const char * const *errors = self->catalog != NULL ? vw_exercise_catalog_get_errors (self->catalog) : NULL;
+  guint n = errors != NULL ? g_strv_length ((GStrv) errors) : 0;
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), n > 0);
+  if (n == 0)
+    return;
+  joined = g_strjoinv ("\n", (GStrv) errors);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u exercise file could not be read:\n%s",
+                                       "%u exercise files could not be read:\n%s", n), n, joined);
+  gtk_label_set_label (self->errors_label, text);
+}
+
 static void
 rebuild_list (VwExercisesPane *self)
 {
@@ -99,6 +119,7 @@ rebuild_list (VwExercisesPane *self)
   /* Translators: %s is an exam objective such as 351.4 */
   title = g_strdup_printf (_("Exercises for %s"), self->objective ? self->objective : "");
   gtk_label_set_label (self->list_title, title);
+  show_errors (self);
   gtk_widget_set_visible (GTK_WIDGET (self->exercise_list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n == 0);
 
@@ -553,6 +574,7 @@ vw_exercises_pane_class_init (VwExercisesPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, stack);
   gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, list_title);
   gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, exercise_list);
+  gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, errors_label);
   gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, progress_label);
   gtk_widget_class_bind_template_child (widget_class, VwExercisesPane, reset_button);

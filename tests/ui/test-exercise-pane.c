@@ -6,6 +6,7 @@
 #include "vw-domain.h"
 #include "vw-exercises-pane.h"
 #include "vw-lab-page.h"
+#include "vw-paths.h"
 #include "vw-test-exercise.h"
 #include "vw-test-util.h"
 #include "vw-ui-test-util.h"
@@ -185,6 +186,62 @@ test_pane (void)
   vw_test_remove_tree (files);
 }
 
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_with (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A broken exercise file is named in the pane, with its line; the good
+ * ones are listed. */
+static void
+test_broken_file (void)
+{
+  static const char * const ids[] = { "351.4", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vw-pane-XXXXXX", &error);
+  g_autofree char *broken = g_build_filename (dir, "broken.exercise.xml", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.exercise.xml", NULL);
+  g_autoptr(VwExerciseCatalog) catalog = NULL;
+  GtkWidget *window = gtk_window_new ();
+  VwExercisesPane *pane = g_object_new (VW_TYPE_EXERCISES_PANE, NULL);
+
+  g_assert_no_error (error);
+  g_file_set_contents (broken, "<exercise id=\"broken\">\n  <title>\n</exercise>\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (good,
+                       "<exercise id=\"good\" objective=\"351.4\" connections=\"sandbox\">\n"
+                       "  <title>Start db01</title><goal>g</goal>\n  <step>\n    <task>a</task><hint>b</hint>\n"
+                       "    <solution>virsh start db01</solution>\n"
+                       "    <check><domain name=\"db01\" state=\"running\"/></check>\n  </step>\n</exercise>\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_test_expect_message ("vw-exercise-catalog", G_LOG_LEVEL_WARNING, "*broken.exercise.xml:3*");
+  catalog = vw_exercise_catalog_load (dir, vw_paths_data_dir (), ids, FALSE);
+  g_test_assert_expected_messages ();
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pane));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (vw_test_wait_until (is_mapped, window, 5000));
+  vw_exercises_pane_set_objective (pane, "351.4");
+  vw_exercises_pane_set_catalog (pane, catalog, NULL);
+  vw_test_wait_ms (100);
+  g_assert_cmpuint (vw_exercises_pane_get_n_listed (pane), ==, 1);
+  g_assert_true (has_label_with (GTK_WIDGET (pane), "broken.exercise.xml:3"));
+  g_assert_true (has_label_with (GTK_WIDGET (pane), "Exercises for 351.4"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  vw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +252,7 @@ main (int   argc,
   app = vw_test_ui_init ();
 
   g_test_add_func ("/exercise-pane/steps-progress-reset", test_pane);
+  g_test_add_func ("/exercise-pane/broken-file", test_broken_file);
 
   ret = g_test_run ();
   g_clear_object (&app);

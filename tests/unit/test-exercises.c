@@ -219,7 +219,7 @@ typedef struct
 } Broken;
 
 static const Broken broken_files[] = {
-  { "unclosed", "<exercise id=\"unclosed\">\n  <title>x</title>\n  <goal>y\n</exercise>\n", ":5: " },
+  { "unclosed", "<exercise id=\"unclosed\">\n  <title>x</title>\n  <goal>y\n</exercise>\n", ":4: Opening and ending tag mismatch" },
   { "not-xml", "this is not XML\n", ":1: " },
   { "wrong-root", "<?xml version=\"1.0\"?>\n<lesson/>\n", ":2: the document is not an <exercise>" },
   { "bad-objective",
