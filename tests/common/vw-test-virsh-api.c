@@ -25,7 +25,7 @@ typedef struct
 /* Options that take a value, for every command below. */
 static const char * const valued_options[] = {
   "--description", "--target", "--format", "--backing-vol", "--backing-vol-format",
-  "--allocation", "--pool", "--title", "--inputpool", "--source-host", "--source-path",
+  "--allocation", "--pool", "--inputpool", "--source-host", "--source-path",
   "--source-dev", "--source-name", "--parent-index", "--name", NULL
 };
 
@@ -161,7 +161,9 @@ run_domain_command (virConnectPtr  conn,
   else if (strcmp (command, "autostart") == 0)
     ret = virDomainSetAutostart (dom, !flag (args, "--disable"));
   else if (strcmp (command, "undefine") == 0)
-    ret = virDomainUndefineFlags (dom, flag (args, "--managed-save") ? VIR_DOMAIN_UNDEFINE_MANAGED_SAVE : 0);
+    ret = virDomainUndefineFlags (dom, (flag (args, "--managed-save") ? VIR_DOMAIN_UNDEFINE_MANAGED_SAVE : 0)
+                                  | (flag (args, "--snapshots-metadata")
+                                     ? VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA : 0));
   else if (strcmp (command, "managedsave") == 0)
     ret = virDomainManagedSave (dom, 0);
   else if (strcmp (command, "managedsave-remove") == 0)

@@ -93,8 +93,10 @@ clean (VwExercise *exercise,
           a = g_strdup_printf ("virsh destroy %s", name);
           b = g_strdup_printf ("virsh undefine %s", name);
           break;
-        case VW_LAB_SNAPSHOT:
         case VW_LAB_FILTER:
+          a = g_strdup_printf ("virsh nwfilter-undefine %s", name);
+          break;
+        case VW_LAB_SNAPSHOT:
         case VW_LAB_N_KINDS:
         default:
           break;

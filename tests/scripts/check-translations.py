@@ -23,7 +23,10 @@ with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, "all.pot")
     cmd = ["xgettext", "--from-code=UTF-8", "--add-comments", "-o", pot, "--directory", root]
     cmd += [f"--keyword={k}" for k in keywords]
-    subprocess.run(cmd + sources, check=True)
+    # po/its/ tells xgettext how to read the exercise files, as meson's
+    # pot target does.
+    env = dict(os.environ, GETTEXTDATADIRS=po_dir)
+    subprocess.run(cmd + sources, check=True, env=env)
 
     with open(os.path.join(po_dir, "LINGUAS"), encoding="utf-8") as f:
         languages = [l.strip() for l in f if l.strip() and not l.startswith("#")]

@@ -37,6 +37,7 @@ test_catalog (void)
   const char * const *errors = vw_exercise_catalog_get_errors (catalog);
   guint per_objective[5] = { 0 };
   guint n = g_list_model_get_n_items (exercises);
+  guint n_sandbox = 0;
 
   for (guint i = 0; errors[i] != NULL; i++)
     g_printerr ("%s\n", errors[i]);
@@ -50,9 +51,13 @@ test_catalog (void)
 
       g_assert_true (g_str_has_prefix (objective, "351."));
       per_objective[objective[4] - '1']++;
-      g_assert_true (vw_exercise_get_fits (exercise) & VW_EXERCISE_FITS_SANDBOX);
+      g_assert_true (vw_exercise_get_fits (exercise) != 0);
+      n_sandbox += (vw_exercise_get_fits (exercise) & VW_EXERCISE_FITS_SANDBOX) ? 1 : 0;
       g_assert_true (g_file_test (vw_exercise_get_start (exercise), G_FILE_TEST_IS_REGULAR));
     }
+  /* All but a few (network filters: the test driver has none) can be
+   * done, and checked, in the sandbox. */
+  g_assert_cmpuint (n_sandbox, >=, 40);
   g_test_message ("351.1 %u, 351.2 %u, 351.3 %u, 351.4 %u, 351.5 %u", per_objective[0], per_objective[1],
                   per_objective[2], per_objective[3], per_objective[4]);
   /* 351.2 (Xen) has nothing a QEMU or test lab can check. */
@@ -86,6 +91,17 @@ assert_steps (GArray     *done,
 
 /* Starting state: no step done. Then each step's solution through the
  * API: that step and those before it are done, the later ones are not. */
+/* An exercise for QEMU only is left to the integration suite
+ * (test-qemu-exercises), which runs it on the system libvirtd. */
+static gboolean
+sandbox_cannot_run (VwExercise *exercise)
+{
+  if (vw_exercise_get_fits (exercise) & VW_EXERCISE_FITS_SANDBOX)
+    return FALSE;
+  g_test_skip ("fits QEMU only: tests/integration/test-qemu-exercises.c runs it on the system libvirtd");
+  return TRUE;
+}
+
 static void
 test_solution_api (gconstpointer data)
 {
@@ -98,6 +114,12 @@ test_solution_api (gconstpointer data)
   g_autoptr(GArray) done = NULL;
   guint n_steps = vw_exercise_get_n_steps (exercise);
 
+  if (sandbox_cannot_run (exercise))
+    {
+      virConnectClose (conn);
+      vw_test_remove_tree (files);
+      return;
+    }
   g_assert_nonnull (conn);
   reader = vw_lab_reader_new_for_virconn (conn);
   done = vw_exercise_evaluate (exercise, reader, &error);
@@ -138,6 +160,11 @@ test_solution_virsh (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) done = NULL;
 
+  if (sandbox_cannot_run (exercise))
+    {
+      vw_test_remove_tree (files);
+      return;
+    }
   before = vw_test_virsh_session_run (uri, NULL, refs, files, NULL, &error);
   g_assert_no_error (error);
   done = vw_exercise_evaluate (exercise, before, &error);
