@@ -366,6 +366,92 @@ test_msgid (void)
   g_assert_cmpstr (a, ==, "Take a snapshot &amp; &lt;revert&gt;");
 }
 
+/* The msgids of @po_file that have a translation, read with msgcat so
+ * that each string is on one line. */
+static GHashTable *
+translated_msgids (const char *po_file)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *argv[] = { "msgcat", "--no-wrap", "-o", "-", po_file, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *msgid = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                               &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean is_id = g_str_has_prefix (lines[i], "msgid \"");
+      gboolean is_str = g_str_has_prefix (lines[i], "msgstr \"") || g_str_has_prefix (lines[i], "msgstr[0] \"");
+
+      if (is_id || is_str)
+        {
+          const char *start = strchr (lines[i], '"') + 1;
+          g_autofree char *quoted = g_strndup (start, strlen (start) - 1);
+          char *text = g_strcompress (quoted);
+
+          if (is_id)
+            {
+              g_free (msgid);
+              msgid = text;
+            }
+          else
+            {
+              if (msgid != NULL && *text != '\0')
+                g_hash_table_add (table, g_steal_pointer (&msgid));
+              g_free (text);
+            }
+        }
+    }
+  g_free (msgid);
+  return table;
+}
+
+/* The text the app looks up at run time, for every translatable element
+ * of every exercise, has a translation in each language: what xgettext
+ * extracted and what the parser asks gettext for are the same strings. */
+static void
+test_translations (void)
+{
+  static const char * const languages[] = { "fr", "pt_BR" };
+  GListModel *exercises = vw_exercise_catalog_get_exercises (catalog);
+  guint n_checked = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *name = g_strconcat (languages[l], ".po", NULL);
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "po", name, NULL);
+      g_autoptr(GHashTable) translated = translated_msgids (po);
+
+      for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
+        {
+          g_autoptr(VwExercise) exercise = g_list_model_get_item (exercises, i);
+          g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+          g_ptr_array_add (texts, (gpointer) vw_exercise_get_title (exercise));
+          g_ptr_array_add (texts, (gpointer) vw_exercise_get_goal (exercise));
+          for (guint s = 0; s < vw_exercise_get_n_steps (exercise); s++)
+            {
+              g_ptr_array_add (texts, vw_exercise_get_step (exercise, s)->task);
+              g_ptr_array_add (texts, vw_exercise_get_step (exercise, s)->hint);
+            }
+          for (guint t = 0; t < texts->len; t++)
+            {
+              g_autofree char *msgid = vw_exercise_msgid (texts->pdata[t]);
+
+              if (!g_hash_table_contains (translated, msgid))
+                g_error ("%s: %s has no translation of “%s”", vw_exercise_get_id (exercise), name, msgid);
+              n_checked++;
+            }
+        }
+    }
+  g_test_message ("%u exercise texts translated", n_checked);
+  g_assert_cmpuint (n_checked, >=, 2 * 40 * 4);
+}
+
 typedef struct
 {
   VwExerciseRun *run;
@@ -530,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/exercises/msgid", test_msgid);
   g_test_add_func ("/exercises/malformed", test_malformed);
   g_test_add_func ("/exercises/solutions-are-virsh", test_solutions_are_virsh);
+  g_test_add_func ("/exercises/translations", test_translations);
   g_test_add_func ("/exercises/run-follows-events", test_run_follows_events);
   for (guint i = 0; i < g_list_model_get_n_items (exercises); i++)
     {
