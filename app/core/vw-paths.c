@@ -79,6 +79,14 @@ vw_paths_progress_file (void)
   return g_build_filename (g_get_user_data_dir (), "virt-workbench", "progress.ini", NULL);
 }
 
+/* A mock exam in progress (resumed after a crash) and the attempts taken:
+ * the learner's too, with the progress. */
+char *
+vw_paths_exam_file (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), "virt-workbench", name, NULL);
+}
+
 /* A new file for an XML document that a recorded `virsh define FILE` reads:
  * commands/20261129-121500-web02.xml, unique within the folder. */
 char *

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "vw-application.h"
+#include "vw-exam-history.h"
 #include "vw-exercise-catalog.h"
+#include "vw-question-bank.h"
 #include "vw-paths.h"
 #include "vw-sandbox-store.h"
 #include "vw-topic-list.h"
@@ -23,6 +25,9 @@ struct _VwApplication
   VwProgress *progress;
   GError *progress_error;
   VwExerciseCatalog *exercises;
+  GHashTable *banks;          /* language → VwQuestionBank */
+  VwExamHistory *history;
+  GError *history_error;
 };
 
 G_DEFINE_FINAL_TYPE (VwApplication, vw_application, ADW_TYPE_APPLICATION)
@@ -228,6 +233,9 @@ vw_application_finalize (GObject *object)
 
   g_clear_object (&self->topics);
   g_clear_object (&self->exercises);
+  g_clear_pointer (&self->banks, g_hash_table_unref);
+  g_clear_object (&self->history);
+  g_clear_error (&self->history_error);
   g_clear_error (&self->topics_error);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   g_clear_object (&self->progress);
@@ -330,6 +338,21 @@ vw_application_get_progress (VwApplication *self)
   return self->progress;
 }
 
+static GStrv
+topic_ids (VwApplication *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = self->topics != NULL ? g_list_model_get_n_items (self->topics) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
+
+      g_strv_builder_add (builder, vw_topic_get_id (topic));
+    }
+  return g_strv_builder_end (builder);
+}
+
 /**
  * vw_application_get_exercises:
  *
@@ -345,19 +368,67 @@ vw_application_get_exercises (VwApplication *self)
 
   if (self->exercises == NULL)
     {
-      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-      guint n = self->topics != NULL ? g_list_model_get_n_items (self->topics) : 0;
+      g_auto(GStrv) ids = topic_ids (self);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
-
-          g_ptr_array_add (ids, (gpointer) vw_topic_get_id (topic));
-        }
-      g_ptr_array_add (ids, NULL);
-      self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids->pdata);
+      self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids);
     }
   return self->exercises;
+}
+
+/**
+ * vw_application_get_questions:
+ * @language: fr, pt_BR or en
+ *
+ * Returns: (transfer none): the practice exam's questions in @language,
+ *   read the first time they are asked for
+ */
+VwQuestionBank *
+vw_application_get_questions (VwApplication *self,
+                              const char    *language)
+{
+  VwQuestionBank *bank;
+
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+
+  if (self->banks == NULL)
+    self->banks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  bank = g_hash_table_lookup (self->banks, language);
+  if (bank == NULL)
+    {
+      g_auto(GStrv) ids = topic_ids (self);
+
+      bank = vw_question_bank_load_default (language, (const char * const *) ids);
+      g_hash_table_insert (self->banks, g_strdup (language), bank);
+    }
+  return bank;
+}
+
+/**
+ * vw_application_get_exam_history:
+ *
+ * Returns: (transfer none): the mock exams taken, read the first time
+ */
+VwExamHistory *
+vw_application_get_exam_history (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+
+  if (self->history == NULL)
+    {
+      g_autofree char *path = vw_paths_exam_file ("exam-history.ini");
+
+      self->history = vw_exam_history_new (path);
+      vw_exam_history_load (self->history, &self->history_error);
+    }
+  return self->history;
+}
+
+/* Why the history could not be read, once; then %NULL. */
+GError *
+vw_application_take_exam_history_error (VwApplication *self)
+{
+  g_return_val_if_fail (VW_IS_APPLICATION (self), NULL);
+  return g_steal_pointer (&self->history_error);
 }
 
 /**

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "vw-exam-history.h"
 #include "vw-exercise-catalog.h"
+#include "vw-question-bank.h"
 #include "vw-notes-library.h"
 #include "vw-progress.h"
 
@@ -21,5 +23,9 @@ VwNotesLibrary *vw_application_get_notes     (VwApplication *self,
 VwProgress    *vw_application_get_progress   (VwApplication *self);
 const GError  *vw_application_get_progress_error (VwApplication *self);
 VwExerciseCatalog *vw_application_get_exercises (VwApplication *self);
+VwQuestionBank *vw_application_get_questions (VwApplication *self,
+                                              const char    *language);
+VwExamHistory *vw_application_get_exam_history (VwApplication *self);
+GError        *vw_application_take_exam_history_error (VwApplication *self);
 
 G_END_DECLS

@@ -8,10 +8,12 @@
 #include "vw-application.h"
 #include "vw-bench.h"
 #include "vw-connection.h"
+#include "vw-exam-page.h"
 #include "vw-exercises-pane.h"
 #include "vw-lab-dialogs.h"
 #include "vw-lab-page.h"
 #include "vw-notes-page.h"
+#include "vw-paths.h"
 #include "vw-sandbox.h"
 #include "vw-topic-list.h"
 #include "vw-topic-row.h"
@@ -41,7 +43,11 @@ struct _VwWindow
   GtkStack *study_stack;
   VwExercisesPane *exercises_pane;
   VwLabPage *lab_page;
+  GtkStack *content_stack;
+  VwExamPage *exam_page;
   VwExerciseCatalog *exercises;
+  VwProgress *progress;
+  VwExamHistory *history;
 };
 
 G_DEFINE_FINAL_TYPE (VwWindow, vw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -96,6 +102,8 @@ show_topic (VwWindow *self,
 
   vw_notes_page_set_topic (self->notes_page, topic);
   vw_exercises_pane_set_objective (self->exercises_pane, self->current_topic);
+  vw_exam_page_select_objective (self->exam_page, self->current_topic);
+  gtk_stack_set_visible_child_name (self->content_stack, "study");
   title = g_strdup_printf ("%s %s", vw_topic_get_id (topic), vw_topic_get_title (topic));
   adw_window_title_set_title (self->content_title, title);
   g_settings_set_string (self->settings, "last-topic", self->current_topic);
@@ -277,6 +285,7 @@ static void
 update_readiness (VwWindow   *self,
                   VwProgress *progress)
 {
+  guint n_attempts = self->history != NULL ? vw_exam_history_get_n (self->history) : 0;
   g_autoptr(GArray) objectives = g_array_new (FALSE, FALSE, sizeof (VwProgressObjective));
   g_autofree char *subtitle = NULL;
   guint n = self->topics != NULL ? g_list_model_get_n_items (self->topics) : 0;
@@ -301,7 +310,14 @@ update_readiness (VwWindow   *self,
                                           objectives->len);
   /* Translators: the sidebar's subtitle: the exam, and how much of its
    * notes the learner has read, weighted by the exam's weights */
-  subtitle = g_strdup_printf (_("LPIC-3 305-300 · %.0f %% read"), overall * 100);
+  if (n_attempts > 0)
+    /* Translators: the sidebar's subtitle: how much of the notes the
+     * learner has read (weighted by the exam's weights), and the score of
+     * their last mock exam out of 800 */
+    subtitle = g_strdup_printf (_("LPIC-3 305-300 · %.0f %% read · last exam %u"), overall * 100,
+                                vw_exam_history_get (self->history, n_attempts - 1)->score);
+  else
+    subtitle = g_strdup_printf (_("LPIC-3 305-300 · %.0f %% read"), overall * 100);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
 }
 
@@ -333,6 +349,7 @@ watch_progress (VwWindow      *self,
 
       g_ptr_array_add (self->sections, vw_notes_library_sections (english, vw_topic_get_id (topic)));
     }
+  self->progress = progress;
   g_signal_connect_object (progress, "changed", G_CALLBACK (on_progress_changed), self, 0);
   update_readiness (self, progress);
   if (error != NULL)
@@ -503,6 +520,92 @@ use_sandbox_action (GtkWidget  *widget,
     vw_lab_page_connect (self->lab_page, vw_connection_get_uri (sandbox));
 }
 
+/* ----- The practice exam ----- */
+
+static void
+show_exam_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VwWindow *self = VW_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "exam");
+  adw_window_title_set_title (self->content_title, _("Practice Exam"));
+  gtk_list_box_unselect_all (self->topic_list);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* "351.4.md#snapshots" from an exam's explanation: that section of the
+ * notes, beside the lab. */
+static void
+open_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VwWindow *self = VW_WINDOW (widget);
+  const char *link = g_variant_get_string (parameter, NULL);
+  g_autofree char *objective = g_strndup (link, strcspn (link, "#"));
+  g_autofree char *mode = g_settings_get_string (self->settings, "view-mode");
+
+  if (g_str_has_suffix (objective, ".md"))
+    objective[strlen (objective) - 3] = '\0';
+  if (!vw_window_select_topic (self, objective))
+    return;
+  gtk_stack_set_visible_child_name (self->study_stack, "notes");
+  if (g_str_equal (mode, "lab"))
+    gtk_widget_activate_action (widget, "win.view-mode", "s", "both");
+  vw_notes_page_follow_link (self->notes_page, link);
+}
+
+static void
+on_history_changed (VwWindow *self)
+{
+  if (self->progress != NULL)
+    update_readiness (self, self->progress);
+}
+
+static const char *
+notes_language (VwWindow *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "notes-language");
+
+  return *setting != '\0' ? g_intern_string (setting) : vw_notes_language_for_locale ();
+}
+
+static void
+on_notes_language (VwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (VW_IS_APPLICATION (app))
+    vw_exam_page_set_bank (self->exam_page, vw_application_get_questions (VW_APPLICATION (app),
+                                                                          notes_language (self)));
+}
+
+/* The questions in the notes' language, the history of attempts, and the
+ * file an exam in progress is kept in. Without an application (some
+ * tests) there is no exam. */
+static void
+setup_exam (VwWindow      *self,
+            VwApplication *application)
+{
+  g_autofree char *path = vw_paths_exam_file ("exam-session.ini");
+  g_autoptr(GError) error = NULL;
+
+  if (application == NULL)
+    return;
+  self->history = g_object_ref (vw_application_get_exam_history (application));
+  error = vw_application_take_exam_history_error (application);
+  if (error != NULL)
+    vw_window_show_message (self, error->message);
+  vw_exam_page_setup (self->exam_page, self->topics,
+                      vw_application_get_questions (application, notes_language (self)), self->history, path);
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::notes-language", G_CALLBACK (on_notes_language), self,
+                           G_CONNECT_SWAPPED);
+  on_history_changed (self);
+}
+
 static void
 on_lab_connection (VwWindow *self)
 {
@@ -590,6 +693,7 @@ vw_window_finalize (GObject *object)
   g_clear_object (&self->connections);
   g_clear_object (&self->topics);
   g_clear_object (&self->exercises);
+  g_clear_object (&self->history);
   g_free (self->current_topic);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 
@@ -611,6 +715,7 @@ vw_window_class_init (VwWindowClass *klass)
   g_type_ensure (VW_TYPE_NOTES_PAGE);
   g_type_ensure (VW_TYPE_LAB_PAGE);
   g_type_ensure (VW_TYPE_EXERCISES_PANE);
+  g_type_ensure (VW_TYPE_EXAM_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/vw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VwWindow, toast_overlay);
@@ -623,6 +728,8 @@ vw_window_class_init (VwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwWindow, lab_page);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, study_stack);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, exercises_pane);
+  gtk_widget_class_bind_template_child (widget_class, VwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, VwWindow, exam_page);
   gtk_widget_class_bind_template_callback (widget_class, on_topic_row_activated);
 
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
@@ -633,6 +740,8 @@ vw_window_class_init (VwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-exercise", "s", open_exercise_action);
   gtk_widget_class_install_action (widget_class, "win.reset-exercise", "s", reset_exercise_action);
   gtk_widget_class_install_action (widget_class, "win.use-sandbox", NULL, use_sandbox_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exam", NULL, show_exam_action);
+  gtk_widget_class_install_action (widget_class, "win.open-notes", "s", open_notes_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view-mode", "s", "notes");
@@ -683,6 +792,7 @@ vw_window_new (VwApplication *application,
   if (application != NULL)
     watch_progress (self, application);
   setup_exercises (self, application);
+  setup_exam (self, application);
 
   if (uri == NULL)
     {
