@@ -146,10 +146,15 @@ parse_question (xmlNode     *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is (child, "text"))
-        question->text = text (child);
-      else if (is (child, "explanation"))
-        question->explanation = text (child);
+      if (is (child, "text") || is (child, "explanation"))
+        {
+          /* Found by fuzz-questions: a second <text> leaked the first. */
+          char **slot = is (child, "text") ? &question->text : &question->explanation;
+
+          if (*slot != NULL)
+            FAIL (_("a question has one <%s>"), child->name);
+          *slot = text (child);
+        }
       else if (is (child, "option"))
         {
           VwOption *option = g_new0 (VwOption, 1);

@@ -82,7 +82,6 @@ info_free (gpointer data)
 static guint
 prefix_from_netmask (const char *netmask)
 {
-  g_autoptr(GInetAddressMask) mask = NULL;
   g_autoptr(GInetAddress) address = g_inet_address_new_from_string (netmask);
   const guint8 *bytes;
   guint prefix = 0;

@@ -291,7 +291,6 @@ create_connection_row (gpointer item,
   VwConnection *connection = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  g_autofree char *target = g_strdup_printf ("'%s'", vw_connection_get_uri (connection));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vw_connection_get_title (connection));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), vw_connection_get_uri (connection));

@@ -85,7 +85,6 @@ create_network_row (gpointer item,
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *spinner = gtk_spinner_new ();
-  g_autofree char *target = NULL;
 
   gtk_widget_add_css_class (state, "state-pill");
   gtk_widget_set_valign (state, GTK_ALIGN_CENTER);

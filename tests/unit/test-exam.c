@@ -115,6 +115,54 @@ test_check_answers (void)
   vw_test_remove_tree (dir);
 }
 
+/* Broken question files are refused with their file and line; the good
+ * questions of the same file stay. (The second <text> was found by
+ * tests/fuzz/fuzz-questions.) */
+static void
+test_malformed (void)
+{
+  static const char * const ids[] = { "351.4", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vw-bank-XXXXXX", &error);
+  g_autofree char *en = g_build_filename (dir, "en", NULL);
+  g_autofree char *path = g_build_filename (en, "351.4.xml", NULL);
+  g_autoptr(VwQuestionBank) bank = NULL;
+  const char * const *errors;
+
+  g_assert_no_error (error);
+  g_mkdir_with_parents (en, 0755);
+  g_file_set_contents (path,
+                       "<questions objective=\"351.4\">\n"
+                       "  <question id=\"351.4-01\" type=\"single\" section=\"snapshots\">\n"
+                       "    <text>One</text><text>Two</text>\n"
+                       "    <option correct=\"yes\">a</option><option>b</option>\n"
+                       "    <explanation>E</explanation>\n  </question>\n"
+                       "  <question id=\"351.4-02\" type=\"single\" section=\"snapshots\">\n"
+                       "    <text>Fine</text>\n"
+                       "    <option correct=\"yes\">a</option><option>b</option>\n"
+                       "    <explanation>E</explanation>\n  </question>\n"
+                       "  <question id=\"351.4-03\" type=\"single\" section=\"snapshots\">\n"
+                       "    <text>No right answer</text>\n"
+                       "    <option>a</option><option>b</option>\n"
+                       "    <explanation>E</explanation>\n  </question>\n"
+                       "  <question id=\"351.4-04\" type=\"essay\" section=\"snapshots\">\n"
+                       "    <text>?</text><explanation>E</explanation>\n  </question>\n"
+                       "</questions>\n", -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_test_expect_message ("vw-question-bank", G_LOG_LEVEL_WARNING, "*351.4.xml:*");
+  bank = vw_question_bank_load (dir, "en", ids);
+  g_test_assert_expected_messages ();
+  errors = vw_question_bank_get_errors (bank);
+  g_assert_cmpuint (g_strv_length ((GStrv) errors), ==, 3);
+  g_assert_nonnull (strstr (errors[0], "351.4.xml:2: a question has one <text>"));
+  g_assert_nonnull (strstr (errors[1], "351.4.xml:12: a single-choice question has options and exactly one"));
+  g_assert_nonnull (strstr (errors[2], "351.4.xml:17: “essay” is not a question type"));
+  g_assert_cmpuint (vw_question_bank_get_n_questions (bank), ==, 1);
+  g_assert_nonnull (vw_question_bank_lookup (bank, "351.4-02"));
+  vw_test_remove_tree (dir);
+}
+
 static void
 test_scale (void)
 {
@@ -388,6 +436,7 @@ main (int   argc,
 
   g_test_add_func ("/exam/check-answers", test_check_answers);
   g_test_add_func ("/exam/scale", test_scale);
+  g_test_add_func ("/exam/malformed", test_malformed);
   g_test_add_func ("/exam/session-resume", test_session_resume);
   g_test_add_func ("/exam/history", test_history);
   g_test_add_func ("/exam/bank", test_bank);

@@ -206,8 +206,6 @@ static void
 test_leases_and_filters_unsupported (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   /* The test driver has neither DHCP leases nor network filters; the
    * message is libvirt's own, and the real daemon's test covers both. */
   vw_network_get_leases_async (network (fixture, "default"), NULL, vw_test_ops_done_string,

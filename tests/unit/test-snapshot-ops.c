@@ -124,6 +124,7 @@ test_refusals (Fixture       *fixture,
   g_autoptr(VwSnapshotList) list = snapshots_of (fixture, "db01");
   VwDomain *db = vw_snapshot_list_get_domain (list);
   g_autofree char *before = describe (list);
+  g_autofree char *after = NULL;
 
   vw_domain_create_snapshot_async (db, "with/slash", NULL, NULL, vw_test_ops_done, vw_test_ops_begin (fixture));
   vw_test_ops_wait (fixture);
@@ -143,7 +144,8 @@ test_refusals (Fixture       *fixture,
 
   g_assert_cmpuint (vw_test_ops_n_commands (fixture), ==, 0);
   vw_test_wait_ms (100);
-  g_assert_cmpstr (describe (list), ==, before);
+  after = describe (list);
+  g_assert_cmpstr (after, ==, before);
 }
 
 int
