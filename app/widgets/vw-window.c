@@ -295,6 +295,20 @@ on_progress_changed (VwProgress *progress,
   vw_window_update_readiness (self, progress);
 }
 
+/* A full disk or a read-only folder: the learner is told once per
+ * failure; what they read stays in memory and is written at the next
+ * change. */
+static void
+on_progress_save_failed (VwProgress   *progress,
+                         const GError *error,
+                         VwWindow     *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Your reading progress could not be saved (%s); it is kept and "
+                                                "saved again at the next change"), error->message);
+
+  vw_window_show_message (self, message);
+}
+
 static void
 watch_progress (VwWindow      *self,
                 VwApplication *app)
@@ -317,6 +331,7 @@ watch_progress (VwWindow      *self,
     }
   self->progress = progress;
   g_signal_connect_object (progress, "changed", G_CALLBACK (on_progress_changed), self, 0);
+  g_signal_connect_object (progress, "save-failed", G_CALLBACK (on_progress_save_failed), self, 0);
   vw_window_update_readiness (self, progress);
   if (error != NULL)
     vw_window_show_message (self, error->message);
