@@ -107,6 +107,9 @@ vw_exam_question_set (VwExamQuestion *self,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* Without a width of its own a wrapping label breaks early. */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 90);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (button), label);
       if (question->type == VW_QUESTION_SINGLE)
         {
