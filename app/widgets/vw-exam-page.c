@@ -8,6 +8,7 @@
 #include "vw-exam-question.h"
 #include "vw-lab-dialogs.h"
 #include "vw-score-chart.h"
+#include "vw-strength-chart.h"
 #include "vw-topic.h"
 
 /* The practice exam: a home page (start or resume a mock exam, practise
@@ -25,7 +26,7 @@ struct _VwExamPage
   GtkButton *resume_button;
   GtkDropDown *objective_dropdown;
   VwScoreChart *chart;
-  GtkListBox *strength_list;
+  VwStrengthChart *strength_chart;
   GtkMenuButton *grid_button;
   GtkFlowBox *grid;
   GtkLabel *timer_label;
@@ -121,18 +122,6 @@ update_home (VwExamPage *self)
   gboolean resume = can_resume (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->resume_button), resume);
-  clear_list (self->strength_list);
-  for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
-    {
-      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
-      double strength = self->history != NULL ? vw_exam_history_strength (self->history, vw_topic_get_id (topic))
-                                              : -1;
-      g_autofree char *detail = strength < 0 ? g_strdup (_("not asked yet"))
-                                             : g_strdup_printf (_("%.0f %% right"), strength * 100);
-
-      gtk_list_box_append (self->strength_list, objective_row (vw_topic_get_id (topic), vw_topic_get_title (topic),
-                                                               detail, strength));
-    }
 }
 
 static void
@@ -588,6 +577,7 @@ vw_exam_page_setup (VwExamPage     *self,
   g_free (self->session_path);
   self->session_path = g_strdup (session_path);
   vw_score_chart_set_history (self->chart, history);
+  vw_strength_chart_set_data (self->strength_chart, topics, history);
   if (history != NULL)
     g_signal_connect_object (history, "changed", G_CALLBACK (update_home), self, G_CONNECT_SWAPPED);
   for (guint i = 0; topics != NULL && i < g_list_model_get_n_items (topics); i++)
@@ -690,13 +680,14 @@ vw_exam_page_class_init (VwExamPageClass *klass)
   object_class->finalize = vw_exam_page_finalize;
 
   g_type_ensure (VW_TYPE_SCORE_CHART);
+  g_type_ensure (VW_TYPE_STRENGTH_CHART);
   g_type_ensure (VW_TYPE_EXAM_QUESTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/virtworkbench/Workbench/vw-exam-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, stack);
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, resume_button);
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, objective_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, chart);
-  gtk_widget_class_bind_template_child (widget_class, VwExamPage, strength_list);
+  gtk_widget_class_bind_template_child (widget_class, VwExamPage, strength_chart);
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, grid_button);
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, grid);
   gtk_widget_class_bind_template_child (widget_class, VwExamPage, timer_label);
