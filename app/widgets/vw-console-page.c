@@ -276,13 +276,13 @@ vw_console_page_init (VwConsolePage *self)
   self->toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   self->scale_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_button_set_icon_name (GTK_BUTTON (self->scale_button), "zoom-fit-best-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_button), _("Fit the Screen to the Pane (off: 100%)"));
+  vw_widget_set_icon_tooltip (GTK_WIDGET (self->scale_button), _("Fit the Screen to the Pane (off: 100%)"));
   gtk_widget_add_css_class (GTK_WIDGET (self->scale_button), "flat");
   gtk_toggle_button_set_active (self->scale_button, TRUE);
   g_signal_connect_swapped (self->scale_button, "toggled", G_CALLBACK (vw_console_page_scale_toggled), self);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (keys), "input-keyboard-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (keys), menu);
-  gtk_widget_set_tooltip_text (keys, _("Send Keys and the Clipboard"));
+  vw_widget_set_icon_tooltip (keys, _("Send Keys and the Clipboard"));
   gtk_widget_add_css_class (keys, "flat");
   gtk_box_append (GTK_BOX (self->toolbar), GTK_WIDGET (self->scale_button));
   gtk_box_append (GTK_BOX (self->toolbar), keys);

@@ -5,6 +5,7 @@
 
 #include "vw-exercise-run.h"
 #include "vw-exercises-pane.h"
+#include "vw-widget-util.h"
 
 /* The exercises of the objective being read, beside its notes: a list,
  * then one exercise with its steps checked live against the lab's
@@ -174,7 +175,7 @@ copy_button (const char *text,
 
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, what);
+  vw_widget_set_icon_tooltip (button, what);
   g_object_set_data_full (G_OBJECT (button), "vw-text", g_strdup (text), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked), NULL);
   return button;
@@ -205,6 +206,11 @@ expander (const char *title,
           GtkWidget  *child)
 {
   GtkWidget *widget = gtk_expander_new_with_mnemonic (title);
+  g_autofree char *name = g_strdup (title);
+
+  /* The expander's own name, without the mnemonic's underscore. */
+  g_strdelimit (name, "_", ' ');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, g_strstrip (name), -1);
 
   gtk_widget_set_margin_top (child, 6);
   gtk_expander_set_child (GTK_EXPANDER (widget), child);

@@ -393,7 +393,7 @@ build_leases (VwNetworkDetails *self)
   gtk_list_box_set_selection_mode (self->leases_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->leases_list), "boxed-list");
   gtk_widget_set_halign (refresh, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (refresh, _("Read the leases again (virsh net-dhcp-leases)"));
+  vw_widget_set_icon_tooltip (refresh, _("Read the leases again (virsh net-dhcp-leases)"));
   g_signal_connect_swapped (refresh, "clicked", G_CALLBACK (load_leases), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leases_status));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->leases_list));
@@ -428,7 +428,7 @@ vw_network_details_init (VwNetworkDetails *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_add_css_class (header, "lab-header");
-  gtk_widget_set_tooltip_text (back, _("All Networks"));
+  vw_widget_set_icon_tooltip (back, _("All Networks"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "networks.show-list");
   gtk_widget_add_css_class (back, "flat");
   self->title = gtk_label_new (NULL);

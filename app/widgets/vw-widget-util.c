@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "vw-widget-util.h"
 
 /* Widgets built on a layout manager own their children directly; call this
@@ -52,6 +54,27 @@ vw_widget_show_message (GtkWidget  *widget,
 }
 
 /**
+ * vw_widget_set_icon_tooltip:
+ *
+ * An icon-only control's tooltip, and its accessible name: the tooltip
+ * without a trailing "(virsh …)" or "(Ctrl+…)", which a screen reader
+ * need not spell out.
+ */
+void
+vw_widget_set_icon_tooltip (GtkWidget  *widget,
+                            const char *tooltip)
+{
+  g_autofree char *name = g_strdup (tooltip);
+  char *paren = name != NULL ? strrchr (name, '(') : NULL;
+
+  gtk_widget_set_tooltip_text (widget, tooltip);
+  if (paren != NULL && paren > name && g_str_has_suffix (name, ")"))
+    *paren = '\0';
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, g_strstrip (name), -1);
+}
+
+/**
  * vw_widget_icon_button:
  * @tooltip: what it does, with the virsh command behind it
  * @target: (nullable): the action's string parameter
@@ -66,7 +89,7 @@ vw_widget_icon_button (const char *icon_name,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  vw_widget_set_icon_tooltip (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);

@@ -9,6 +9,8 @@ void vw_widget_unparent_children (GtkWidget *widget);
 void vw_widget_remove_children   (GtkWidget *widget);
 void       vw_widget_show_message   (GtkWidget  *widget,
                                      const char *message);
+void       vw_widget_set_icon_tooltip (GtkWidget *widget,
+                                        const char *tooltip);
 GtkWidget *vw_widget_icon_button    (const char *icon_name,
                                      const char *tooltip,
                                      const char *action_name,

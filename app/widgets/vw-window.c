@@ -117,6 +117,22 @@ on_topic_row_activated (VwWindow      *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A row selected without being activated (by an assistive technology's
+ * selection, say) shows its objective too. */
+static void
+on_topic_row_selected (VwWindow      *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list)
+{
+  VwTopic *topic;
+
+  if (!VW_IS_TOPIC_ROW (row))
+    return;
+  topic = vw_topic_row_get_topic (VW_TOPIC_ROW (row));
+  if (g_strcmp0 (vw_topic_get_id (topic), self->current_topic) != 0)
+    show_topic (self, topic, (guint) gtk_list_box_row_get_index (row));
+}
+
 static void
 select_topic_action (GtkWidget  *widget,
                      const char *action_name,
@@ -427,6 +443,7 @@ vw_window_class_init (VwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VwWindow, exam_page);
   gtk_widget_class_bind_template_callback (widget_class, on_topic_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_topic_row_selected);
 
   gtk_widget_class_install_action (widget_class, "win.select-topic", "s", select_topic_action);
   gtk_widget_class_install_action (widget_class, "win.select-domain", "s", select_domain_action);
