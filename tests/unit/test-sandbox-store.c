@@ -65,6 +65,12 @@ op_is_done (gpointer data)
   return ((Op *) data)->done;
 }
 
+static gboolean
+has_base_volume (gpointer data)
+{
+  return vw_pool_find_volume (data, "base.qcow2") != NULL;
+}
+
 static void
 finish (Op *op)
 {
@@ -131,6 +137,9 @@ work_on_storage_and_networks (VwConnection *connection)
   images = find_item (vw_connection_get_pools (connection), "default");
   vw_pool_create_volume_async (images, "base.qcow2", G_GUINT64_CONSTANT (8) << 30, "qcow2", NULL, NULL, op_done, &op);
   finish (&op);
+  /* The pool's list reads the new volume after the operation ends; the
+   * backing volume is looked up in that list. */
+  g_assert_true (vw_test_wait_until (has_base_volume, images, 5000));
   vw_pool_create_volume_async (images, "web02.qcow2", G_GUINT64_CONSTANT (8) << 30, "qcow2", "base.qcow2",
                                NULL, op_done, &op);
   finish (&op);
