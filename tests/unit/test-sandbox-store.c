@@ -66,6 +66,14 @@ op_is_done (gpointer data)
 }
 
 static gboolean
+in_model (gpointer data)
+{
+  gpointer *args = data;
+
+  return vw_test_ops_find (args[0], args[1]) != NULL;
+}
+
+static gboolean
 has_base_volume (gpointer data)
 {
   return vw_pool_find_volume (data, "base.qcow2") != NULL;
@@ -94,10 +102,11 @@ static gpointer
 find_item (GListModel *model,
            const char *name)
 {
-  gpointer item = vw_test_ops_find (model, name);
+  gpointer args[] = { model, (gpointer) name };
 
-  g_assert_nonnull (item);
-  return item;
+  /* A model reads a new object after the operation that made it ends. */
+  g_assert_true (vw_test_wait_until (in_model, args, 5000));
+  return vw_test_ops_find (model, name);
 }
 
 /* The pages of part 2: snapshots, pools, volumes, networks. */
