@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "vw-sandbox-store"
 
 #include <glib/gi18n.h>
+#include <libvirt/virterror.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -59,6 +60,16 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+#define SAVE_ATTEMPTS 5
+
+static gboolean
+vanished (const GError *error)
+{
+  return vw_virt_error_is (error, VIR_ERR_NO_DOMAIN) || vw_virt_error_is (error, VIR_ERR_NO_DOMAIN_SNAPSHOT)
+         || vw_virt_error_is (error, VIR_ERR_NO_NETWORK) || vw_virt_error_is (error, VIR_ERR_NO_STORAGE_POOL)
+         || vw_virt_error_is (error, VIR_ERR_NO_STORAGE_VOL);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
@@ -67,7 +78,18 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   GError *error = NULL;
-  g_autofree char *xml = vw_sandbox_serialize (data->conn, data->path, &error);
+  g_autofree char *xml = NULL;
+
+  /* An object removed while it was being read (a snapshot deleted as the
+   * list of snapshots was walked): read the lab again, as it is now. */
+  for (guint attempt = 0; attempt < SAVE_ATTEMPTS; attempt++)
+    {
+      g_clear_error (&error);
+      xml = vw_sandbox_serialize (data->conn, data->path, &error);
+      if (xml != NULL || !vanished (error))
+        break;
+      g_usleep (20 * 1000);
+    }
 
   if (xml == NULL || !vw_file_write_atomic (data->path, xml, -1, &error))
     g_task_return_error (task, error);
