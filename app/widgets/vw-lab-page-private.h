@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by vw-lab-page.c (connections, the list, navigation) and
+/* Shared by vw-lab-page.c (connections, the list, navigation),
+ * vw-lab-page-connections.c (the connection menu) and
  * vw-lab-page-actions.c (what the learner does to a machine). */
 struct _VwLabPage
 {
@@ -51,5 +52,11 @@ void vw_lab_page_show_message      (VwLabPage  *self,
                                     const char *message);
 void vw_lab_page_update_actions    (VwLabPage  *self);
 void vw_lab_page_class_init_actions (GtkWidgetClass *widget_class);
+/* vw-lab-page-connections.c: the connection menu's actions. */
+void vw_lab_page_class_init_connections (GtkWidgetClass *widget_class);
+void vw_lab_page_set_connection    (VwLabPage    *self,
+                                    VwConnection *connection);
+void vw_lab_page_open_connection   (VwLabPage    *self,
+                                    VwConnection *connection);
 
 G_END_DECLS

@@ -33,8 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void open_connection (VwLabPage    *self,
-                             VwConnection *connection);
 
 /* ----- Messages ----- */
 
@@ -317,9 +315,9 @@ on_credentials_requested (VwLabPage     *self,
   vw_credentials_dialog_show (GTK_WIDGET (self), credentials);
 }
 
-static void
-set_connection (VwLabPage    *self,
-                VwConnection *connection)
+void
+vw_lab_page_set_connection (VwLabPage    *self,
+                            VwConnection *connection)
 {
   if (self->connection == connection)
     return;
@@ -365,8 +363,8 @@ fall_back_to_sandbox (VwLabPage  *self,
                       const char *message)
 {
   g_printerr ("%s\n", message);
-  set_connection (self, vw_connection_list_get_sandbox (self->connections));
-  open_connection (self, self->connection);
+  vw_lab_page_set_connection (self, vw_connection_list_get_sandbox (self->connections));
+  vw_lab_page_open_connection (self, self->connection);
   vw_lab_page_show_message (self, message);
 }
 
@@ -409,8 +407,8 @@ open_done (GObject      *object,
                                            "and the lab starts again as shipped."), error->message, moved);
               g_printerr ("%s\n", message);
               g_object_set_data (G_OBJECT (fresh), "vw-recovered", GINT_TO_POINTER (1));
-              set_connection (self, fresh);
-              open_connection (self, fresh);
+              vw_lab_page_set_connection (self, fresh);
+              vw_lab_page_open_connection (self, fresh);
               vw_lab_page_show_message (self, message);
               return;
             }
@@ -435,9 +433,9 @@ open_done (GObject      *object,
     }
 }
 
-static void
-open_connection (VwLabPage    *self,
-                 VwConnection *connection)
+void
+vw_lab_page_open_connection (VwLabPage    *self,
+                             VwConnection *connection)
 {
   VwConnectionStatus status = vw_connection_get_status (connection);
 
@@ -472,8 +470,8 @@ vw_lab_page_connect (VwLabPage  *self,
       return;
     }
 
-  set_connection (self, connection);
-  open_connection (self, connection);
+  vw_lab_page_set_connection (self, connection);
+  vw_lab_page_open_connection (self, connection);
 }
 
 VwConnection *
@@ -511,105 +509,6 @@ vw_lab_page_set_connections (VwLabPage        *self,
       g_settings_bind (settings, "lab-view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
     }
   rebind_connection_list (self);
-}
-
-static void
-switch_connection_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  VwLabPage *self = VW_LAB_PAGE (widget);
-
-  gtk_popover_popdown (self->connection_popover);
-  vw_lab_page_connect (self, g_variant_get_string (parameter, NULL));
-}
-
-static void
-connection_chosen (const char *uri,
-                   gpointer    user_data)
-{
-  vw_lab_page_connect (VW_LAB_PAGE (user_data), uri);
-}
-
-static void
-add_connection_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  gtk_popover_popdown (VW_LAB_PAGE (widget)->connection_popover);
-  vw_connection_dialog_show (widget, connection_chosen, g_object_ref (widget), g_object_unref);
-}
-
-static void
-remove_connection_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  VwLabPage *self = VW_LAB_PAGE (widget);
-  g_autoptr(VwConnection) current = self->connection != NULL ? g_object_ref (self->connection) : NULL;
-
-  gtk_popover_popdown (self->connection_popover);
-  if (current == NULL || vw_connection_is_sandbox (current))
-    return;
-  vw_lab_page_connect (self, NULL);
-  vw_connection_list_remove (self->connections, current);
-}
-
-/**
- * vw_lab_page_reset_sandbox_to:
- * @node_path: (nullable): an exercise's starting lab, or %NULL for the
- *   shipped one
- *
- * Puts the sandbox back to @node_path and shows it. Returns: whether it
- * could; the message is shown when not.
- */
-gboolean
-vw_lab_page_reset_sandbox_to (VwLabPage  *self,
-                              const char *node_path)
-{
-  g_autoptr(GError) error = NULL;
-  VwConnection *sandbox;
-
-  g_return_val_if_fail (VW_IS_LAB_PAGE (self), FALSE);
-
-  sandbox = vw_connection_list_reset_sandbox_to (self->connections, node_path, &error);
-  if (sandbox == NULL)
-    {
-      vw_lab_page_show_message (self, error->message);
-      return FALSE;
-    }
-  set_connection (self, sandbox);
-  open_connection (self, sandbox);
-  return TRUE;
-}
-
-static void
-reset_confirmed (gpointer user_data)
-{
-  vw_lab_page_reset_sandbox_to (user_data, NULL);
-}
-
-static void
-reset_sandbox_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  gtk_popover_popdown (VW_LAB_PAGE (widget)->connection_popover);
-  vw_confirm_dialog_show (widget, _("Reset the Sandbox Lab?"),
-                          _("Every change you made in the sandbox (machines, snapshots, networks and storage) is "
-                            "lost, and the lab goes back to how it was shipped."),
-                          _("_Reset"), reset_confirmed, g_object_ref (widget), g_object_unref);
-}
-
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  VwLabPage *self = VW_LAB_PAGE (widget);
-
-  if (self->connection != NULL)
-    open_connection (self, self->connection);
 }
 
 /* ----- Navigation ----- */
@@ -793,15 +692,11 @@ vw_lab_page_class_init (VwLabPageClass *klass)
   gtk_widget_class_install_action (widget_class, "lab.dismiss-message", NULL, dismiss_message_action);
   gtk_widget_class_install_action (widget_class, "lab.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "lab.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "lab.retry", NULL, retry_action);
-  gtk_widget_class_install_action (widget_class, "lab.switch-connection", "s", switch_connection_action);
-  gtk_widget_class_install_action (widget_class, "lab.add-connection", NULL, add_connection_action);
-  gtk_widget_class_install_action (widget_class, "lab.remove-connection", NULL, remove_connection_action);
-  gtk_widget_class_install_action (widget_class, "lab.reset-sandbox", NULL, reset_sandbox_action);
   gtk_widget_class_install_action (widget_class, "lab.show-details", NULL, show_details_action);
   gtk_widget_class_install_action (widget_class, "lab.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "lab.select-domain", "s", select_domain_action);
   vw_lab_page_class_init_actions (widget_class);
+  vw_lab_page_class_init_connections (widget_class);
 }
 
 static void
