@@ -9,6 +9,7 @@
 #include "vw-paths.h"
 #include "vw-question-bank.h"
 #include "vw-question-private.h"
+#include "vw-xml-read.h"
 
 /* A question file (data/exam/LANG/OBJECTIVE.xml):
  *
@@ -71,23 +72,12 @@ add_error (VwQuestionBank *self,
   g_ptr_array_insert (self->errors, (int) self->errors->len - 1, message);
 }
 
-static char *
-prop (xmlNode    *node,
-      const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
 /* An element's text with its runs of white space made single spaces. */
 static char *
 text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  g_auto(GStrv) words = g_strsplit_set ((const char *) content, " \t\n\r", -1);
+  g_autofree char *content = vw_xml_node_text (node);
+  g_auto(GStrv) words = g_strsplit_set (content, " \t\n\r", -1);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -97,7 +87,6 @@ text (xmlNode *node)
           g_string_append_c (out, ' ');
         g_string_append (out, words[i]);
       }
-  xmlFree (content);
   return g_string_free (out, FALSE);
 }
 
@@ -115,14 +104,14 @@ parse_question (xmlNode     *node,
                 GError     **error)
 {
   g_autoptr(VwQuestion) question = g_new0 (VwQuestion, 1);
-  g_autofree char *type = prop (node, "type");
+  g_autofree char *type = vw_xml_node_prop (node, "type");
   g_autoptr(GStrvBuilder) answers = g_strv_builder_new ();
   guint n_answers = 0, n_correct = 0;
 
   question->line = (int) xmlGetLineNo (node);
-  question->id = prop (node, "id");
+  question->id = vw_xml_node_prop (node, "id");
   question->objective = g_strdup (objective);
-  question->section = prop (node, "section");
+  question->section = vw_xml_node_prop (node, "section");
   question->options = vw_question_new_options ();
 
 #define FAIL(...) G_STMT_START { \
@@ -158,7 +147,7 @@ parse_question (xmlNode     *node,
       else if (is (child, "option"))
         {
           VwOption *option = g_new0 (VwOption, 1);
-          g_autofree char *correct = prop (child, "correct");
+          g_autofree char *correct = vw_xml_node_prop (child, "correct");
 
           option->text = text (child);
           option->correct = g_strcmp0 (correct, "yes") == 0;
@@ -200,7 +189,7 @@ load_file (VwQuestionBank *self,
   xmlParserCtxt *ctxt = xmlNewParserCtxt ();
   xmlDoc *doc = xmlCtxtReadFile (ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   xmlNode *root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  g_autofree char *root_objective = root != NULL ? prop (root, "objective") : NULL;
+  g_autofree char *root_objective = root != NULL ? vw_xml_node_prop (root, "objective") : NULL;
 
   if (root == NULL)
     {

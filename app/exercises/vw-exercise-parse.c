@@ -11,6 +11,7 @@
 #include "vw-error.h"
 #include "vw-exercise-parse.h"
 #include "vw-exercise-private.h"
+#include "vw-xml-read.h"
 
 /* An exercise file (data/exercises/ID.exercise.xml):
  *
@@ -69,16 +70,6 @@ object_key (VwLabKind   kind,
   return g_strdup_printf ("%d\x1f%s\x1f%s", kind, parent ? parent : "", name);
 }
 
-static char *
-node_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup ((const char *) content);
-
-  xmlFree (content);
-  return text;
-}
-
 static void
 add_children (GHashTable *set,
               xmlNode    *parent_node,
@@ -91,7 +82,7 @@ add_children (GHashTable *set,
       for (xmlNode *child = node->children; child != NULL; child = child->next)
         if (child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, "name") == 0)
           {
-            g_autofree char *name = node_text (child);
+            g_autofree char *name = vw_xml_node_text (child);
 
             g_strstrip (name);
             g_hash_table_add (set, object_key (kind, parent, name));
@@ -181,7 +172,7 @@ static char *
 translated_text (xmlNode  *node,
                  gboolean  translate)
 {
-  g_autofree char *raw = node_text (node);
+  g_autofree char *raw = vw_xml_node_text (node);
   g_autofree char *msgid = vw_exercise_msgid (raw);
 
   return unescape (translate ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid);
@@ -270,18 +261,6 @@ fail (Parse      *parse,
   return FALSE;
 }
 
-/* An attribute in GLib's memory (xmlGetProp's is libxml's). */
-static char *
-get_prop (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
 static gboolean
 is_element (xmlNode    *node,
             const char *name)
@@ -296,7 +275,7 @@ check_stray_text (Parse   *parse,
 {
   if (node->type == XML_TEXT_NODE)
     {
-      g_autofree char *text = node_text (node);
+      g_autofree char *text = vw_xml_node_text (node);
 
       if (g_strstrip (text)[0] != '\0')
         return fail (parse, node->parent, _("unexpected text “%s” in <%s>"), text, node->parent->name);
@@ -326,7 +305,7 @@ parse_step (Parse          *parse,
         }
       else if (is_element (node, "solution"))
         {
-          g_autofree char *command = node_text (node);
+          g_autofree char *command = vw_xml_node_text (node);
           g_auto(GStrv) argv = NULL;
           g_autoptr(GError) shell_error = NULL;
 
@@ -405,12 +384,33 @@ is_mentioned (VwExercise *exercise,
   return FALSE;
 }
 
-/* Every object a check names is in the starting lab or made by a step. */
+/* Whether the object is in the starting lab or made by a step; when not,
+ * @error names it at the condition's line. */
+static gboolean
+known_object (Parse             *parse,
+              VwExercise        *exercise,
+              GHashTable        *start,
+              const VwCondition *condition,
+              VwLabKind          kind,
+              const char        *parent,
+              const char        *name)
+{
+  g_autofree char *key = object_key (kind, parent, name);
+
+  if (g_hash_table_contains (start, key) || is_mentioned (exercise, name))
+    return TRUE;
+  g_set_error (parse->error, VW_ERROR, VW_ERROR_INVALID_DATA,
+               _("%s:%d: the check names the %s “%s”, which neither the starting lab nor a solution has"),
+               parse->path, vw_condition_get_line (condition), vw_lab_kind_to_string (kind), name);
+  return FALSE;
+}
+
+/* Every object a check names (and the domain or pool it is in) is in the
+ * starting lab or made by a step. */
 static gboolean
 check_objects (Parse      *parse,
                VwExercise *exercise,
-               GHashTable *start,
-               xmlNode    *root)
+               GHashTable *start)
 {
   for (guint i = 0; i < exercise->steps->len; i++)
     {
@@ -420,27 +420,13 @@ check_objects (Parse      *parse,
         {
           const VwCondition *condition = step->conditions->pdata[j];
           const VwLabRef *ref = vw_condition_get_ref (condition);
-          g_autofree char *key = object_key (ref->kind, ref->parent, ref->name);
           VwLabKind parent_kind = ref->kind == VW_LAB_SNAPSHOT ? VW_LAB_DOMAIN : VW_LAB_POOL;
-          g_autofree char *parent_key = ref->parent ? object_key (parent_kind, NULL, ref->parent) : NULL;
 
-          if (parent_key != NULL && !g_hash_table_contains (start, parent_key)
-              && !is_mentioned (exercise, ref->parent))
-            {
-              g_set_error (parse->error, VW_ERROR, VW_ERROR_INVALID_DATA,
-                           _("%s:%d: the check names the %s “%s”, which neither the starting lab nor a "
-                             "solution has"), parse->path, vw_condition_get_line (condition),
-                           vw_lab_kind_to_string (parent_kind), ref->parent);
-              return FALSE;
-            }
-          if (!g_hash_table_contains (start, key) && !is_mentioned (exercise, ref->name))
-            {
-              g_set_error (parse->error, VW_ERROR, VW_ERROR_INVALID_DATA,
-                           _("%s:%d: the check names the %s “%s”, which neither the starting lab nor a "
-                             "solution has"), parse->path, vw_condition_get_line (condition),
-                           vw_lab_kind_to_string (ref->kind), ref->name);
-              return FALSE;
-            }
+          if (ref->parent != NULL
+              && !known_object (parse, exercise, start, condition, parent_kind, NULL, ref->parent))
+            return FALSE;
+          if (!known_object (parse, exercise, start, condition, ref->kind, ref->parent, ref->name))
+            return FALSE;
         }
     }
   return TRUE;
@@ -468,10 +454,10 @@ parse_root (Parse             *parse,
                           (const char *) attr->name))
       return fail (parse, root, _("<exercise> has no attribute “%s”"), attr->name);
 
-  exercise->id = get_prop (root, "id");
-  exercise->objective = get_prop (root, "objective");
-  connections = get_prop (root, "connections");
-  start = get_prop (root, "start");
+  exercise->id = vw_xml_node_prop (root, "id");
+  exercise->objective = vw_xml_node_prop (root, "objective");
+  connections = vw_xml_node_prop (root, "connections");
+  start = vw_xml_node_prop (root, "start");
 
   if (exercise->id == NULL || exercise->id[0] == '\0'
       || strspn (exercise->id, "abcdefghijklmnopqrstuvwxyz0123456789-.") != strlen (exercise->id))
@@ -530,9 +516,9 @@ parse_root (Parse             *parse,
       else if (is_element (node, "file"))
         {
           VwExerciseFile *file = g_new0 (VwExerciseFile, 1);
-          g_autofree char *raw = node_text (node);
+          g_autofree char *raw = vw_xml_node_text (node);
 
-          file->name = get_prop (node, "name");
+          file->name = vw_xml_node_prop (node, "name");
           file->contents = file_contents (node, raw);
           g_ptr_array_add (exercise->files, file);
           if (file->name == NULL || strchr (file->name, '/') != NULL || file->name[0] == '.')
@@ -564,7 +550,7 @@ parse_root (Parse             *parse,
       g_error_free (local_error);
       return FALSE;
     }
-  return check_objects (parse, exercise, start_set, root);
+  return check_objects (parse, exercise, start_set);
 }
 
 typedef struct

@@ -353,17 +353,6 @@ parse_kind (const char *value,
   return FALSE;
 }
 
-static char *
-get_attr (xmlNode    *node,
-          const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
 /**
  * vw_condition_parse:
  * @node: an element such as <domain name="web01" state="running"/>
@@ -399,7 +388,7 @@ vw_condition_parse (xmlNode  *node,
   for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
     {
       const char *name = (const char *) attr->name;
-      g_autofree char *value = get_attr (node, name);
+      g_autofree char *value = vw_xml_node_prop (node, name);
       const PredDef *pred_def = NULL;
 
       if (g_strcmp0 (name, def->name_attr) == 0)

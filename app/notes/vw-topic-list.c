@@ -171,3 +171,20 @@ vw_topic_list_total_weight (GListModel *topics)
 
   return total;
 }
+
+/* The objectives' ids, in exam order: what the exercise catalog and the
+ * question bank are checked against. Returns: (transfer full) */
+GStrv
+vw_topic_list_ids (GListModel *topics)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = topics != NULL ? g_list_model_get_n_items (topics) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VwTopic) topic = g_list_model_get_item (topics, i);
+
+      g_strv_builder_add (builder, vw_topic_get_id (topic));
+    }
+  return g_strv_builder_end (builder);
+}

@@ -14,5 +14,6 @@ VwTopic    *vw_topic_list_find         (GListModel  *topics,
                                         const char  *id,
                                         guint       *position);
 guint       vw_topic_list_total_weight (GListModel  *topics);
+GStrv       vw_topic_list_ids          (GListModel  *topics);
 
 G_END_DECLS

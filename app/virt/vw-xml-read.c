@@ -151,6 +151,27 @@ vw_xml_read_nodes (VwXmlRead  *self,
 }
 
 char *
+vw_xml_node_prop (xmlNode    *node,
+                  const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+char *
+vw_xml_node_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *copy = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return copy;
+}
+
+char *
 vw_xml_doc_to_string (xmlDoc *doc)
 {
   xmlChar *buffer = NULL;

@@ -30,6 +30,12 @@ guint64    vw_xml_read_bytes_at  (VwXmlRead   *self,
                                   const char  *element);
 guint64    vw_xml_size_unit_factor (const char *unit);
 
+/* An element's attribute and its text, in GLib's memory (libxml's are
+ * freed with xmlFree). %NULL when there is no such attribute. */
+char      *vw_xml_node_prop      (xmlNode     *node,
+                                  const char  *name);
+char      *vw_xml_node_text      (xmlNode     *node);
+
 /* A document the lab built (never text pasted into XML), as libvirt takes
  * it: indented UTF-8. */
 char      *vw_xml_doc_to_string  (xmlDoc      *doc);

@@ -338,21 +338,6 @@ vw_application_get_progress (VwApplication *self)
   return self->progress;
 }
 
-static GStrv
-topic_ids (VwApplication *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n = self->topics != NULL ? g_list_model_get_n_items (self->topics) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
-
-      g_strv_builder_add (builder, vw_topic_get_id (topic));
-    }
-  return g_strv_builder_end (builder);
-}
-
 /**
  * vw_application_get_exercises:
  *
@@ -368,7 +353,7 @@ vw_application_get_exercises (VwApplication *self)
 
   if (self->exercises == NULL)
     {
-      g_auto(GStrv) ids = topic_ids (self);
+      g_auto(GStrv) ids = vw_topic_list_ids (self->topics);
 
       self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids);
     }
@@ -395,7 +380,7 @@ vw_application_get_questions (VwApplication *self,
   bank = g_hash_table_lookup (self->banks, language);
   if (bank == NULL)
     {
-      g_auto(GStrv) ids = topic_ids (self);
+      g_auto(GStrv) ids = vw_topic_list_ids (self->topics);
 
       bank = vw_question_bank_load_default (language, (const char * const *) ids);
       g_hash_table_insert (self->banks, g_strdup (language), bank);

@@ -9,7 +9,7 @@
 #include "vw-lab-dialogs.h"
 #include "vw-score-chart.h"
 #include "vw-strength-chart.h"
-#include "vw-topic.h"
+#include "vw-topic-list.h"
 
 /* The practice exam: a home page (start or resume a mock exam, practise
  * one objective, the scores so far and the strength per objective), the
@@ -60,14 +60,9 @@ static const char *
 topic_title (VwExamPage *self,
              const char *objective)
 {
-  for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
-    {
-      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
+  VwTopic *topic = self->topics != NULL ? vw_topic_list_find (self->topics, objective, NULL) : NULL;
 
-      if (g_strcmp0 (vw_topic_get_id (topic), objective) == 0)
-        return vw_topic_get_title (topic);
-    }
-  return "";
+  return topic != NULL ? vw_topic_get_title (topic) : "";
 }
 
 static GtkWidget *
@@ -591,29 +586,35 @@ vw_exam_page_setup (VwExamPage     *self,
   update_home (self);
 }
 
-/* The questions in another language; an exam in progress goes on in the
- * language it was started in, until it is left. */
+/* The questions, in the notes' language (set when the page is first
+ * shown, again when the language changes); an exam in progress goes on in
+ * the language it was started in, until it is left. */
 void
 vw_exam_page_set_bank (VwExamPage     *self,
                        VwQuestionBank *bank)
 {
   g_return_if_fail (VW_IS_EXAM_PAGE (self));
   g_set_object (&self->bank, bank);
+  update_home (self);
+}
+
+VwQuestionBank *
+vw_exam_page_get_bank (VwExamPage *self)
+{
+  g_return_val_if_fail (VW_IS_EXAM_PAGE (self), NULL);
+  return self->bank;
 }
 
 void
 vw_exam_page_select_objective (VwExamPage *self,
                                const char *objective)
 {
+  guint position;
+
   g_return_if_fail (VW_IS_EXAM_PAGE (self));
 
-  for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
-    {
-      g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
-
-      if (g_strcmp0 (vw_topic_get_id (topic), objective) == 0)
-        gtk_drop_down_set_selected (self->objective_dropdown, i);
-    }
+  if (self->topics != NULL && vw_topic_list_find (self->topics, objective, &position) != NULL)
+    gtk_drop_down_set_selected (self->objective_dropdown, position);
 }
 
 VwExamSession *

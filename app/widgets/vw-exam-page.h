@@ -21,6 +21,7 @@ void            vw_exam_page_setup            (VwExamPage     *self,
                                                const char     *session_path);
 void            vw_exam_page_set_bank         (VwExamPage     *self,
                                                VwQuestionBank *bank);
+VwQuestionBank *vw_exam_page_get_bank         (VwExamPage     *self);
 void            vw_exam_page_select_objective (VwExamPage     *self,
                                                const char     *objective);
 gboolean        vw_exam_page_start            (VwExamPage     *self,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-score-chart.h"
+#include "vw-widget-util.h"
 
 /* The mock exam scores over the attempts, on the exam's 200–800 scale,
  * with the pass mark as a dashed line: drawn with cairo in the widget's
@@ -31,22 +32,6 @@ y_for (double score,
        double height)
 {
   return top + height * (1.0 - (score - MIN_SCORE) / (MAX_SCORE - MIN_SCORE));
-}
-
-static void
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width * align, y - height / 2.0);
-  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -84,13 +69,13 @@ draw (VwScoreChart *self,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-      draw_text (widget, cr, label, PAD_LEFT - 6, y, 1.0);
+      vw_widget_draw_text (widget, cr, label, PAD_LEFT - 6, y, 1.0);
     }
 
   if (n == 0)
     {
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-      draw_text (widget, cr, _("No mock exam taken yet"), PAD_LEFT + plot_w / 2, PAD_TOP + plot_h / 4, 0.5);
+      vw_widget_draw_text (widget, cr, _("No mock exam taken yet"), PAD_LEFT + plot_w / 2, PAD_TOP + plot_h / 4, 0.5);
       return;
     }
 
@@ -124,7 +109,7 @@ draw (VwScoreChart *self,
           g_autofree char *date = g_date_time_format (time, "%x");
 
           cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-          draw_text (widget, cr, date, x, PAD_TOP + plot_h + PAD_BOTTOM / 2.0 + 2,
+          vw_widget_draw_text (widget, cr, date, x, PAD_TOP + plot_h + PAD_BOTTOM / 2.0 + 2,
                      n == 1 ? 0.5 : i == 0 ? 0.0 : 1.0);
         }
     }

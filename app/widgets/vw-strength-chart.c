@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "vw-strength-chart.h"
+#include "vw-widget-util.h"
 #include "vw-topic.h"
 
 /* The share of each objective's questions answered right over all mock
@@ -26,22 +27,6 @@ struct _VwStrengthChart
 G_DEFINE_FINAL_TYPE (VwStrengthChart, vw_strength_chart, GTK_TYPE_WIDGET)
 
 static void
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width * align, y - height / 2.0);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
 draw (VwStrengthChart *self,
       cairo_t         *cr,
       double           width)
@@ -61,8 +46,8 @@ draw (VwStrengthChart *self,
       g_autofree char *value = strength < 0 ? g_strdup ("—") : g_strdup_printf ("%.0f %%", strength * 100);
 
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
-      draw_text (widget, cr, vw_topic_get_id (topic), 0, y, 0.0);
-      draw_text (widget, cr, value, width, y, 1.0);
+      vw_widget_draw_text (widget, cr, vw_topic_get_id (topic), 0, y, 0.0);
+      vw_widget_draw_text (widget, cr, value, width, y, 1.0);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.1);
       cairo_rectangle (cr, LABEL_WIDTH, y - 5, track, 10);
       cairo_fill (cr);

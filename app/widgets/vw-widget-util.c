@@ -116,3 +116,22 @@ vw_widget_scrolled_page (GtkWidget *content)
   gtk_widget_set_vexpand (scrolled, TRUE);
   return scrolled;
 }
+
+/* Text in a widget's font drawn by cairo at @x, @y (its vertical middle),
+ * @align 0 to the left of @x, 1 to its right, 0.5 centred: the charts'
+ * axis labels and values. The colour is the cairo source's. */
+void
+vw_widget_draw_text (GtkWidget  *widget,
+                     cairo_t    *cr,
+                     const char *text,
+                     double      x,
+                     double      y,
+                     double      align)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x - width * align, y - height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}

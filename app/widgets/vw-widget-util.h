@@ -17,4 +17,11 @@ GtkWidget *vw_widget_icon_button    (const char *icon_name,
                                      const char *target);
 GtkWidget *vw_widget_scrolled_page  (GtkWidget  *content);
 
+void       vw_widget_draw_text      (GtkWidget  *widget,
+                                     cairo_t    *cr,
+                                     const char *text,
+                                     double      x,
+                                     double      y,
+                                     double      align);
+
 G_END_DECLS

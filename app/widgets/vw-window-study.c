@@ -180,13 +180,26 @@ use_sandbox_action (GtkWidget  *widget,
 
 /* ----- The practice exam ----- */
 
+static const char *
+notes_language (VwWindow *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "notes-language");
+
+  return *setting != '\0' ? g_intern_string (setting) : vw_notes_language_for_locale ();
+}
+
 static void
 show_exam_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   VwWindow *self = VW_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
+  /* The questions are read when the exam is first shown, not at start. */
+  if (VW_IS_APPLICATION (app) && vw_exam_page_get_bank (self->exam_page) == NULL)
+    vw_exam_page_set_bank (self->exam_page, vw_application_get_questions (VW_APPLICATION (app),
+                                                                          notes_language (self)));
   gtk_stack_set_visible_child_name (self->content_stack, "exam");
   adw_window_title_set_title (self->content_title, _("Practice Exam"));
   gtk_list_box_unselect_all (self->topic_list);
@@ -222,27 +235,20 @@ on_history_changed (VwWindow *self)
     vw_window_update_readiness (self, self->progress);
 }
 
-static const char *
-notes_language (VwWindow *self)
-{
-  g_autofree char *setting = g_settings_get_string (self->settings, "notes-language");
-
-  return *setting != '\0' ? g_intern_string (setting) : vw_notes_language_for_locale ();
-}
 
 static void
 on_notes_language (VwWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (VW_IS_APPLICATION (app))
+  if (VW_IS_APPLICATION (app) && vw_exam_page_get_bank (self->exam_page) != NULL)
     vw_exam_page_set_bank (self->exam_page, vw_application_get_questions (VW_APPLICATION (app),
                                                                           notes_language (self)));
 }
 
-/* The questions in the notes' language, the history of attempts, and the
- * file an exam in progress is kept in. Without an application (some
- * tests) there is no exam. */
+/* The history of attempts and the file an exam in progress is kept in;
+ * the questions wait for the page to be shown. Without an application
+ * (some tests) there is no exam. */
 void
 vw_window_setup_exam (VwWindow      *self,
                       VwApplication *application)
@@ -256,8 +262,7 @@ vw_window_setup_exam (VwWindow      *self,
   error = vw_application_take_exam_history_error (application);
   if (error != NULL)
     vw_window_show_message (self, error->message);
-  vw_exam_page_setup (self->exam_page, self->topics,
-                      vw_application_get_questions (application, notes_language (self)), self->history, path);
+  vw_exam_page_setup (self->exam_page, self->topics, NULL, self->history, path);
   g_signal_connect_object (self->history, "changed", G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::notes-language", G_CALLBACK (on_notes_language), self,
                            G_CONNECT_SWAPPED);
@@ -282,16 +287,9 @@ vw_window_setup_exercises (VwWindow      *self,
     self->exercises = g_object_ref (vw_application_get_exercises (application));
   else
     {
-      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_auto(GStrv) ids = vw_topic_list_ids (self->topics);
 
-      for (guint i = 0; self->topics != NULL && i < g_list_model_get_n_items (self->topics); i++)
-        {
-          g_autoptr(VwTopic) topic = g_list_model_get_item (self->topics, i);
-
-          g_ptr_array_add (ids, (gpointer) vw_topic_get_id (topic));
-        }
-      g_ptr_array_add (ids, NULL);
-      self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids->pdata);
+      self->exercises = vw_exercise_catalog_load_default ((const char * const *) ids);
     }
   vw_exercises_pane_set_catalog (self->exercises_pane, self->exercises, progress);
   g_signal_connect_object (self->lab_page, "notify::connection", G_CALLBACK (on_lab_connection), self,

@@ -22,6 +22,22 @@ vw_test_ui_init (void)
   return app;
 }
 
+gboolean
+vw_test_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+vw_test_present (GtkWindow *window,
+                 int        width,
+                 int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  g_assert_true (vw_test_wait_until (vw_test_is_mapped, window, 5000));
+}
+
 static gboolean
 has_dialog (gpointer data)
 {

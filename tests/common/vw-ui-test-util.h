@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 typedef struct _VwApplication VwApplication;
 
 VwApplication    *vw_test_ui_init           (void);
+/* A VwTestCondition: @data, a widget, is mapped. */
+gboolean          vw_test_is_mapped         (gpointer    data);
+/* Shows @window at @width × @height and waits until it is mapped. */
+void              vw_test_present           (GtkWindow  *window,
+                                             int         width,
+                                             int         height);
 AdwMessageDialog *vw_test_find_dialog       (guint       timeout_ms);
 void              vw_test_respond_to_dialog (const char *response);
 GtkWidget        *vw_test_find_widget       (GtkWidget  *root,

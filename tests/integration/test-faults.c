@@ -196,12 +196,6 @@ shows_save_failure (gpointer data)
   return has_label_with (data, "could not be saved");
 }
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 /* What the file says has been read of 351.1. */
 static GHashTable *
 read_from_file (const char *path)
@@ -230,9 +224,7 @@ test_progress_disk_full (void)
   g_autoptr(GHashTable) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (vw_test_wait_until (is_mapped, window, 5000));
+  vw_test_present (GTK_WINDOW (window), 1280, 800);
 
   /* A file on disk first. */
   vw_progress_mark_read (progress, "351.1", "virtualization-terminology");

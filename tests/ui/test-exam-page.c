@@ -19,20 +19,12 @@
 
 static VwApplication *app;
 
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static VwWindow *
 open_window (void)
 {
   VwWindow *window = vw_window_new (app, NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (vw_test_wait_until (is_mapped, window, 5000));
+  vw_test_present (GTK_WINDOW (window), 1280, 800);
   return window;
 }
 

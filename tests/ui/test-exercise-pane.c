@@ -22,12 +22,6 @@
 static VwApplication *app;
 
 static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
 is_connected (gpointer data)
 {
   VwConnection *connection = vw_lab_page_get_connection (data);
@@ -104,9 +98,7 @@ test_pane (void)
 
   g_assert_nonnull (exercise);
   files = vw_test_exercise_files_dir (exercise);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (vw_test_wait_until (is_mapped, window, 5000));
+  vw_test_present (GTK_WINDOW (window), 1280, 800);
   g_assert_true (vw_test_wait_until (is_connected, lab, 5000));
 
   /* The objective's list: every exercise of 351.4, none marked done. */
@@ -229,9 +221,7 @@ test_broken_file (void)
   g_test_assert_expected_messages ();
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pane));
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (vw_test_wait_until (is_mapped, window, 5000));
+  vw_test_present (GTK_WINDOW (window), 600, 600);
   vw_exercises_pane_set_objective (pane, "351.4");
   vw_exercises_pane_set_catalog (pane, catalog, NULL);
   vw_test_wait_ms (100);

@@ -20,20 +20,6 @@
 
 static GListModel *topics;
 
-static GStrv
-objective_ids (void)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
-    {
-      g_autoptr(VwTopic) topic = g_list_model_get_item (topics, i);
-
-      g_strv_builder_add (builder, vw_topic_get_id (topic));
-    }
-  return g_strv_builder_end (builder);
-}
-
 static VwExamQuota *
 weight_quotas (guint *n)
 {
@@ -311,7 +297,7 @@ test_history (void)
 static VwQuestionBank *
 shipped (const char *language)
 {
-  g_auto(GStrv) ids = objective_ids ();
+  g_auto(GStrv) ids = vw_topic_list_ids (topics);
 
   return vw_question_bank_load_default (language, (const char * const *) ids);
 }
@@ -358,7 +344,7 @@ test_translations_equal (void)
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autoptr(VwQuestionBank) bank = shipped (languages[l]);
-      g_auto(GStrv) ids = objective_ids ();
+      g_auto(GStrv) ids = vw_topic_list_ids (topics);
 
       g_assert_cmpuint (g_strv_length ((GStrv) vw_question_bank_get_errors (bank)), ==, 0);
       g_assert_cmpuint (vw_question_bank_get_n_questions (bank), ==, vw_question_bank_get_n_questions (english));
