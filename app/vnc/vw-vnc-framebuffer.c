@@ -6,18 +6,24 @@
 
 #include "vw-vnc-framebuffer.h"
 
-/* gvnc decodes into one buffer; GTK is shown copies of it in tiles of
- * TILE_SIZE² pixels, one GdkTexture each. A flush renews only the tiles
- * that were damaged, so the renderer uploads only those again: GTK 4.8 has
- * no way to update part of one texture, and the GL renderer uploads a
- * texture whole the first time it draws it. Measured with GTK 4.8's GL
- * renderer (Mesa llvmpipe) for a 1024 × 768 screen, upload and draw: a
- * full-screen update costs the same as one big texture (about 2 ms), a
- * 16 × 16 one (a cursor, a typed character) 0.3–0.5 ms instead of 1.8 ms.
- * Smaller tiles fall into the GL renderer's atlas path and get much
- * slower. The cairo renderer is given the same tiles as cairo surfaces
- * (see vw_vnc_framebuffer_snapshot_cairo). Textures stay immutable, as GTK
- * expects. */
+/* gvnc decodes into one buffer, which is drawn in tiles of TILE_SIZE²
+ * pixels so that a frame redraws only the tiles that changed.
+ *
+ * GTK's GL renderer is shown one immutable GdkTexture per tile, copied
+ * from the buffer when a tile is first drawn after it changed: GTK 4.8 has
+ * no way to update part of a texture, and the GL renderer uploads a texture
+ * whole the first time it draws it. Measured with GTK 4.8's GL renderer
+ * (Mesa llvmpipe) for a 1024 × 768 screen, upload and draw: a full-screen
+ * update costs the same as one big texture (about 2 ms), a 16 × 16 one (a
+ * cursor, a typed character) 0.3–0.5 ms instead of 1.8 ms. Smaller tiles
+ * fall into the GL renderer's atlas path and get much slower.
+ *
+ * GTK's cairo renderer is shown one cairo node per tile that paints the
+ * buffer itself, with no copy: gvnc writes the buffer on this thread only,
+ * between frames, and never through cairo, so cairo never copies it away.
+ * A tile's node is kept until the tile changes, and GTK's renderer, which
+ * compares the nodes of one frame with those of the last, redraws nothing
+ * else. */
 #define TILE_SIZE 256
 
 struct _VwVncFramebuffer
@@ -26,26 +32,39 @@ struct _VwVncFramebuffer
 
   guint8 *pixels;            /* owned by fb, which gvnc may hold longer */
   VncFramebuffer *fb;
+  cairo_surface_t *surface;  /* the same pixels for cairo; holds a ref on fb */
   int width;
   int height;
   gsize stride;
+  gboolean shown;            /* flushed since it was allocated */
 
   int n_columns;
   int n_rows;
-  GPtrArray *tiles;          /* GdkTexture, row by row; NULL until flushed */
-  GPtrArray *surfaces;       /* cairo_surface_t sharing each tile's pixels */
+  GPtrArray *tiles;          /* GdkTexture per tile, row by row, or NULL */
+  GPtrArray *nodes;          /* GskRenderNode per tile, or NULL */
+  double nodes_width;        /* the size the nodes were made for */
+  double nodes_height;
   cairo_region_t *dirty;
-  GdkTexture *texture;       /* all tiles in one, made when asked for */
+  GdkTexture *texture;       /* all of it in one, made when asked for */
   guint64 n_frames;
 };
 
 static void vw_vnc_framebuffer_paintable_init (GdkPaintableInterface *iface);
+
+static const cairo_user_data_key_t pixels_key;
 
 static void
 unref_tile (gpointer tile)
 {
   if (tile != NULL)
     g_object_unref (tile);
+}
+
+static void
+unref_node (gpointer node)
+{
+  if (node != NULL)
+    gsk_render_node_unref (node);
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (VwVncFramebuffer, vw_vnc_framebuffer, G_TYPE_OBJECT,
@@ -57,7 +76,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VwVncFramebuffer, vw_vnc_framebuffer, G_TYPE_OBJE
  * and x R G B on big-endian ones. It is also the layout gvnc's Tight
  * decoder writes JPEG and gradient data in, whatever the local format. GTK
  * 4.8 has no "x" formats: the padding byte is made an opaque alpha (see
- * fill_alpha), and premultiplied is right for opaque pixels and is what
+ * copy_opaque), and premultiplied is right for opaque pixels and is what
  * cairo and GL take without conversion. */
 static const VncPixelFormat pixel_format = {
   .bits_per_pixel = 32,
@@ -88,24 +107,16 @@ vw_vnc_framebuffer_memory_format (void)
 #endif
 }
 
-/* Makes the rectangle opaque. gvnc leaves the padding byte as the server
- * sent it (raw, when our format and the server's match) or zero (Tight). */
+/* An opaque copy of @n pixels. gvnc leaves the padding byte as the server
+ * sent it (raw, when our format and the server's match) or zero (Tight):
+ * cairo's RGB24 ignores it, textures need it opaque. */
 static void
-fill_alpha (VwVncFramebuffer *self,
-            int               x,
-            int               y,
-            int               width,
-            int               height)
+copy_opaque (guint32       *dest,
+             const guint32 *src,
+             int            n)
 {
-  guint8 *row = self->pixels + (gsize) y * self->stride + (gsize) x * 4;
-
-  for (int j = 0; j < height; j++, row += self->stride)
-    {
-      guint32 *pixel = (guint32 *) row;
-
-      for (int i = 0; i < width; i++)
-        pixel[i] |= 0xff000000u;
-    }
+  for (int i = 0; i < n; i++)
+    dest[i] = src[i] | 0xff000000u;
 }
 
 static cairo_rectangle_int_t
@@ -120,40 +131,35 @@ tile_rect (VwVncFramebuffer *self,
   return rect;
 }
 
-/* A tile is a cairo image surface (its pixels are ours: opaque, in the
- * layout of CAIRO_FORMAT_RGB24) and a texture on the same memory. */
+/* A copy of the tile's pixels, as GTK wants textures immutable. */
 static GdkTexture *
 copy_tile (VwVncFramebuffer            *self,
-           const cairo_rectangle_int_t *rect,
-           cairo_surface_t            **surface_out)
+           const cairo_rectangle_int_t *rect)
 {
-  cairo_surface_t *surface;
   const guint8 *src = self->pixels + (gsize) rect->y * self->stride + (gsize) rect->x * 4;
+  gsize stride = (gsize) rect->width * 4;
   g_autoptr(GBytes) bytes = NULL;
   guint8 *data;
-  gsize stride;
 
-  /* New memory each time: reusing a surface cairo has drawn makes it copy
-   * the old pixels away first (measured: slower). */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, rect->width, rect->height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      /* Out of memory: the tile is left out until the next update. */
-      cairo_surface_destroy (surface);
-      *surface_out = NULL;
-      return NULL;
-    }
-  stride = cairo_image_surface_get_stride (surface);
-  data = cairo_image_surface_get_data (surface);
+  data = g_try_malloc (stride * rect->height);
+  if (data == NULL)
+    return NULL;   /* out of memory: the tile is left out of this frame */
   for (int j = 0; j < rect->height; j++)
-    memcpy (data + j * stride, src + j * self->stride, (gsize) rect->width * 4);
-  cairo_surface_mark_dirty (surface);
-  bytes = g_bytes_new_with_free_func (data, stride * rect->height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  *surface_out = surface;
+    copy_opaque ((guint32 *) (data + j * stride), (const guint32 *) (src + j * self->stride), rect->width);
+  bytes = g_bytes_new_take (data, stride * rect->height);
   return gdk_memory_texture_new (rect->width, rect->height, vw_vnc_framebuffer_memory_format (),
                                  bytes, stride);
+}
+
+static void
+clear_tiles (VwVncFramebuffer *self)
+{
+  guint n = self->n_columns * self->n_rows;
+
+  g_ptr_array_set_size (self->tiles, 0);
+  g_ptr_array_set_size (self->tiles, n);
+  g_ptr_array_set_size (self->nodes, 0);
+  g_ptr_array_set_size (self->nodes, n);
 }
 
 VncFramebuffer *
@@ -168,24 +174,29 @@ vw_vnc_framebuffer_allocate (VwVncFramebuffer     *self,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   g_clear_object (&self->fb);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
   self->width = width;
   self->height = height;
   self->stride = (gsize) width * 4;
   self->pixels = g_malloc0 (self->stride * height);
-  fill_alpha (self, 0, 0, width, height);
 
   fb = vnc_base_framebuffer_new (self->pixels, width, height, (int) self->stride,
                                  &pixel_format, remote);
   g_object_set_data_full (G_OBJECT (fb), "vw-pixels", self->pixels, g_free);
   self->fb = VNC_FRAMEBUFFER (fb);
 
+  /* The pixels are opaque and in CAIRO_FORMAT_RGB24's layout. Nodes of
+   * the last frame may outlive this framebuffer: the surface keeps the
+   * pixels alive for them. */
+  self->surface = cairo_image_surface_create_for_data (self->pixels, CAIRO_FORMAT_RGB24,
+                                                       width, height, (int) self->stride);
+  cairo_surface_set_user_data (self->surface, &pixels_key, g_object_ref (fb), g_object_unref);
+
   /* Nothing to show until the server has sent the new screen. */
+  self->shown = FALSE;
   self->n_columns = (width + TILE_SIZE - 1) / TILE_SIZE;
   self->n_rows = (height + TILE_SIZE - 1) / TILE_SIZE;
-  g_ptr_array_set_size (self->tiles, 0);
-  g_ptr_array_set_size (self->tiles, self->n_columns * self->n_rows);
-  g_ptr_array_set_size (self->surfaces, 0);
-  g_ptr_array_set_size (self->surfaces, self->n_columns * self->n_rows);
+  clear_tiles (self);
   g_clear_object (&self->texture);
   g_clear_pointer (&self->dirty, cairo_region_destroy);
   gdk_paintable_invalidate_size (GDK_PAINTABLE (self));
@@ -208,7 +219,6 @@ vw_vnc_framebuffer_damage (VwVncFramebuffer *self,
   /* gvnc checks the rectangles against the framebuffer; clip anyway. */
   if (self->pixels == NULL || !gdk_rectangle_intersect (&rect, &all, &rect))
     return;
-  fill_alpha (self, rect.x, rect.y, rect.width, rect.height);
   if (self->dirty == NULL)
     self->dirty = cairo_region_create ();
   cairo_region_union_rectangle (self->dirty, &rect);
@@ -222,22 +232,21 @@ vw_vnc_framebuffer_flush (VwVncFramebuffer *self)
   if (self->pixels == NULL || self->dirty == NULL || cairo_region_is_empty (self->dirty))
     return FALSE;
 
+  /* The changed tiles are made again when next drawn. */
   for (int row = 0; row < self->n_rows; row++)
     for (int column = 0; column < self->n_columns; column++)
       {
         cairo_rectangle_int_t rect = tile_rect (self, column, row);
         guint index = row * self->n_columns + column;
 
-        if (cairo_region_contains_rectangle (self->dirty, &rect) == CAIRO_REGION_OVERLAP_OUT
-            && g_ptr_array_index (self->tiles, index) != NULL)
+        if (cairo_region_contains_rectangle (self->dirty, &rect) == CAIRO_REGION_OVERLAP_OUT)
           continue;
         g_clear_object (&g_ptr_array_index (self->tiles, index));
-        g_clear_pointer (&g_ptr_array_index (self->surfaces, index), cairo_surface_destroy);
-        g_ptr_array_index (self->tiles, index)
-          = copy_tile (self, &rect, (cairo_surface_t **) &g_ptr_array_index (self->surfaces, index));
+        g_clear_pointer ((GskRenderNode **) &g_ptr_array_index (self->nodes, index), gsk_render_node_unref);
       }
   g_clear_pointer (&self->dirty, cairo_region_destroy);
   g_clear_object (&self->texture);
+  self->shown = TRUE;
   self->n_frames++;
   gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
   return TRUE;
@@ -257,8 +266,8 @@ vw_vnc_framebuffer_get_height (VwVncFramebuffer *self)
   return self->height;
 }
 
-/* The frame as last flushed, in one texture: for screenshots and tests, so
- * it is put together from the tiles only when asked for. */
+/* The frame in one texture, for screenshots and tests: made when asked
+ * for. */
 GdkTexture *
 vw_vnc_framebuffer_get_texture (VwVncFramebuffer *self)
 {
@@ -267,22 +276,10 @@ vw_vnc_framebuffer_get_texture (VwVncFramebuffer *self)
 
   g_return_val_if_fail (VW_IS_VNC_FRAMEBUFFER (self), NULL);
 
-  if (self->texture != NULL || self->tiles->len == 0)
+  if (self->texture != NULL || !self->shown)
     return self->texture;
-  for (guint i = 0; i < self->tiles->len; i++)
-    if (g_ptr_array_index (self->tiles, i) == NULL)
-      return NULL;
-
   data = g_malloc (self->stride * self->height);
-  for (int row = 0; row < self->n_rows; row++)
-    for (int column = 0; column < self->n_columns; column++)
-      {
-        cairo_rectangle_int_t rect = tile_rect (self, column, row);
-        GdkTexture *tile = g_ptr_array_index (self->tiles, row * self->n_columns + column);
-
-        /* Downloads are in GDK_MEMORY_DEFAULT, which is our format. */
-        gdk_texture_download (tile, data + rect.y * self->stride + rect.x * 4, self->stride);
-      }
+  copy_opaque ((guint32 *) data, (const guint32 *) self->pixels, self->width * self->height);
   bytes = g_bytes_new_take (data, self->stride * self->height);
   self->texture = gdk_memory_texture_new (self->width, self->height,
                                           vw_vnc_framebuffer_memory_format (),
@@ -310,6 +307,25 @@ edge (int    position,
   return (int) ((double) position * size / total + 0.5);
 }
 
+/* A cairo node painting the tile from the framebuffer's own pixels. */
+static GskRenderNode *
+tile_node (VwVncFramebuffer            *self,
+           const cairo_rectangle_int_t *rect,
+           const graphene_rect_t       *bounds)
+{
+  GskRenderNode *node = gsk_cairo_node_new (bounds);
+  cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+  cairo_rectangle (cr, bounds->origin.x, bounds->origin.y, bounds->size.width, bounds->size.height);
+  cairo_clip (cr);
+  cairo_translate (cr, bounds->origin.x, bounds->origin.y);
+  cairo_scale (cr, bounds->size.width / rect->width, bounds->size.height / rect->height);
+  cairo_set_source_surface (cr, self->surface, -rect->x, -rect->y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return node;
+}
+
 static void
 append_tiles (VwVncFramebuffer *self,
               GtkSnapshot      *snapshot,
@@ -317,34 +333,42 @@ append_tiles (VwVncFramebuffer *self,
               double            height,
               gboolean          cairo)
 {
+  if (!self->shown)
+    return;
+  if (cairo && (width != self->nodes_width || height != self->nodes_height))
+    {
+      g_ptr_array_set_size (self->nodes, 0);
+      g_ptr_array_set_size (self->nodes, self->n_columns * self->n_rows);
+      self->nodes_width = width;
+      self->nodes_height = height;
+    }
+
   for (int row = 0; row < self->n_rows; row++)
     for (int column = 0; column < self->n_columns; column++)
       {
         guint index = row * self->n_columns + column;
-        GdkTexture *tile = g_ptr_array_index (self->tiles, index);
         cairo_rectangle_int_t rect = tile_rect (self, column, row);
+        gpointer *slot = cairo ? &g_ptr_array_index (self->nodes, index)
+                               : &g_ptr_array_index (self->tiles, index);
         graphene_rect_t bounds;
         double x0, y0, x1, y1;
-        cairo_t *cr;
 
-        if (tile == NULL)
-          continue;
         x0 = edge (rect.x, self->width, width);
         x1 = edge (rect.x + rect.width, self->width, width);
         y0 = edge (rect.y, self->height, height);
         y1 = edge (rect.y + rect.height, self->height, height);
         graphene_rect_init (&bounds, x0, y0, x1 - x0, y1 - y0);
-        if (!cairo)
+        if (cairo)
           {
-            gtk_snapshot_append_texture (snapshot, tile, &bounds);
+            if (*slot == NULL)
+              *slot = tile_node (self, &rect, &bounds);
+            gtk_snapshot_append_node (snapshot, *slot);
             continue;
           }
-        cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-        cairo_translate (cr, x0, y0);
-        cairo_scale (cr, (x1 - x0) / rect.width, (y1 - y0) / rect.height);
-        cairo_set_source_surface (cr, g_ptr_array_index (self->surfaces, index), 0, 0);
-        cairo_paint (cr);
-        cairo_destroy (cr);
+        if (*slot == NULL)
+          *slot = copy_tile (self, &rect);
+        if (*slot != NULL)
+          gtk_snapshot_append_texture (snapshot, *slot, &bounds);
       }
 }
 
@@ -358,10 +382,8 @@ vw_vnc_framebuffer_snapshot (GdkPaintable *paintable,
 }
 
 /* For GTK's cairo renderer, which in GTK 4.8 converts a texture's pixels
- * through floats every time it draws it: the same tiles as cairo image
- * surfaces, which it paints as they are. With the text scene of
- * tests/bench/bench-console.py at 1:1 that is 5.6 ms of CPU per frame
- * instead of 15 ms. */
+ * through floats every time it draws it: cairo nodes that paint the
+ * pixels as they are (see the top of this file). */
 void
 vw_vnc_framebuffer_snapshot_cairo (VwVncFramebuffer *self,
                                    GdkSnapshot      *snapshot,
@@ -400,7 +422,8 @@ vw_vnc_framebuffer_finalize (GObject *object)
 
   g_clear_object (&self->texture);
   g_ptr_array_unref (self->tiles);
-  g_ptr_array_unref (self->surfaces);
+  g_ptr_array_unref (self->nodes);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->dirty, cairo_region_destroy);
   g_clear_object (&self->fb);
 
@@ -419,7 +442,7 @@ static void
 vw_vnc_framebuffer_init (VwVncFramebuffer *self)
 {
   self->tiles = g_ptr_array_new_with_free_func (unref_tile);
-  self->surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  self->nodes = g_ptr_array_new_with_free_func (unref_node);
 }
 
 VwVncFramebuffer *

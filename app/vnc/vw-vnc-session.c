@@ -15,10 +15,6 @@
  * here happens on the main thread and a handler may change the framebuffer
  * gvnc is about to write into. */
 
-/* Frames are handed to GTK at most this often; each one is followed by the
- * next incremental update request, which also paces the server. */
-#define FRAME_INTERVAL_US (G_USEC_PER_SEC / 60)
-
 struct _VwVncSession
 {
   GObject parent_instance;
@@ -37,7 +33,6 @@ struct _VwVncSession
   gboolean started;
   gboolean initialized;
   guint flush_id;
-  gint64 last_flush;
 };
 
 G_DEFINE_FINAL_TYPE (VwVncSession, vw_vnc_session, G_TYPE_OBJECT)
@@ -209,29 +204,21 @@ flush_frame (gpointer data)
   VwVncSession *self = data;
 
   self->flush_id = 0;
-  self->last_flush = g_get_monotonic_time ();
   vw_vnc_framebuffer_flush (self->framebuffer);
   if (self->conn != NULL && self->state == VW_VNC_STATE_CONNECTED)
     request_update (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
+/* Once the rectangles of the update that have arrived are decoded (gvnc
+ * decodes at a higher priority), they are handed to GTK, whose frame clock
+ * paces the drawing, and the next update is asked for at once, as
+ * remote-viewer does: the server, not our drawing, sets the pace. */
 static void
 schedule_flush (VwVncSession *self)
 {
-  gint64 wait;
-
-  if (self->flush_id != 0)
-    return;
-
-  /* Below the priority of gvnc's own signal emissions, so that the
-   * rectangles of one update that have already arrived make one frame. */
-  wait = self->last_flush + FRAME_INTERVAL_US - g_get_monotonic_time ();
-  if (wait <= 0)
+  if (self->flush_id == 0)
     self->flush_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 10, flush_frame, self, NULL);
-  else
-    self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE + 10,
-                                         (guint) (wait / 1000) + 1, flush_frame, self, NULL);
 }
 
 /* A new framebuffer of the connection's size and format, then all of it
