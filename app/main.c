@@ -7,6 +7,7 @@
 #include "vw-application.h"
 #include "vw-bench.h"
 #include "vw-paths.h"
+#include "vw-renderer.h"
 
 int
 main (int   argc,
@@ -20,6 +21,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   vw_bench_mark ("main", NULL);
+  vw_renderer_choose ();
   app = vw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "vw-renderer.h"
 #include "vw-vnc-session.h"
 #include "vw-vnc-view.h"
 
@@ -272,6 +273,7 @@ main (int argc,
       return 2;
     }
 
+  vw_renderer_choose ();   /* as the application does */
   gtk_init ();
   adw_init ();
   mark ("start", "%s", spawn != NULL ? "spawn" : "main");
