@@ -424,8 +424,12 @@ vw_connection_sort_infos (const VwKind *kind,
 void
 vw_connection_stop_loading (VwConnection *self)
 {
+  gboolean was_loading = self->load_id != 0;
+
   g_clear_handle_id (&self->load_id, g_source_remove);
   for (guint k = 0; k < VW_N_KINDS; k++)
     g_clear_pointer (&self->kinds[k].pending, g_ptr_array_unref);
+  if (was_loading)
+    vw_connection_notify_loading (self);
 }
 

@@ -109,6 +109,21 @@ static void on_closed (virConnectPtr  conn,
                        int            reason,
                        void          *opaque);
 
+/* Whether the daemon went away while the lab was read: a machine that
+ * could not be read then is not gone, and a kind that could not be listed
+ * is not empty. */
+static gboolean
+lost_while_reading (virConnectPtr   conn,
+                    GError        **error)
+{
+  if (virConnectIsAlive (conn) != 0)
+    return FALSE;
+  virResetLastError ();
+  g_set_error_literal (error, VW_VIRT_ERROR, VIR_ERR_SYSTEM_ERROR,
+                       _("The connection was lost while the lab was being read"));
+  return TRUE;
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
@@ -169,7 +184,8 @@ open_thread (GTask        *task,
                                                      vw_connection_event_target_free);
       if (data->event_ids[k][0] < 0)
         {
-          vw_virt_set_error (&error, _("Could not follow the lab’s events"));
+          if (!lost_while_reading (data->conn, &error))
+            vw_virt_set_error (&error, _("Could not follow the lab’s events"));
           g_task_return_error (task, error);
           return;
         }
@@ -213,6 +229,11 @@ open_thread (GTask        *task,
           kind->free_ptr (ptrs[i]);
         }
       free (ptrs);
+      if (lost_while_reading (data->conn, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
       if (kind->sort_key != NULL)
         vw_connection_sort_infos (kind, data->infos[k]);
     }
