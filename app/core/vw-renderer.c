@@ -10,8 +10,12 @@
  * tests/bench/README.md: 18.6 ms of CPU per frame of a scrolling guest
  * screen with GL on llvmpipe, 5.7 ms with cairo), so the workbench takes
  * cairo there. A GPU is a DRM render node (/dev/dri/renderD*) or NVIDIA's
- * own driver (/dev/nvidiactl). A renderer the user names in GSK_RENDERER
- * is always kept. */
+ * own driver (/dev/nvidiactl). OpenGL is then not even loaded
+ * (GDK_DEBUG=gl-disable): GDK would still open it at start-up to see what
+ * it can do, and Mesa's software rasteriser brings some 60 MiB of memory
+ * the cairo renderer never uses (peak RSS of the sandbox lab: 143 MiB
+ * with it, 80 MiB without). A renderer the user names in GSK_RENDERER is
+ * always kept. */
 
 static gboolean
 has_gpu (const char *dev_dir)
@@ -48,7 +52,13 @@ void
 vw_renderer_choose (void)
 {
   const char *renderer = vw_renderer_pick ("/dev", g_getenv ("GSK_RENDERER"));
+  const char *debug = g_getenv ("GDK_DEBUG");
+  g_autofree char *with_gl_disabled = NULL;
 
-  if (renderer != NULL)
-    g_setenv ("GSK_RENDERER", renderer, TRUE);
+  if (renderer == NULL)
+    return;
+  g_setenv ("GSK_RENDERER", renderer, TRUE);
+  with_gl_disabled = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
+                                                      : g_strdup ("gl-disable");
+  g_setenv ("GDK_DEBUG", with_gl_disabled, TRUE);
 }

@@ -28,7 +28,7 @@ def median(values):
 
 def run_workbench(app, uri, env):
     """One run of our app; returns the marks it printed and its peak RSS."""
-    env = dict(env, VW_BENCH="1", VW_BENCH_QUIT_MS="1500", GSK_RENDERER="cairo", GSETTINGS_BACKEND="memory")
+    env = dict(env, VW_BENCH="1", VW_BENCH_QUIT_MS="1500", GSETTINGS_BACKEND="memory")
     start = time.monotonic()
     proc = subprocess.Popen([app, "--connect", uri], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             text=True)

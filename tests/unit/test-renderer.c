@@ -57,6 +57,28 @@ test_choose_keeps_request (void)
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "ngl");
 }
 
+/* On this machine: what the application would do at start-up. */
+static void
+test_choose_here (void)
+{
+  const char *expected = vw_renderer_pick ("/dev", NULL);
+
+  g_unsetenv ("GSK_RENDERER");
+  g_setenv ("GDK_DEBUG", "events", TRUE);
+  vw_renderer_choose ();
+  g_test_message ("this machine: %s", expected != NULL ? expected : "GTK's choice");
+  if (expected != NULL)
+    {
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "events,gl-disable");
+    }
+  else
+    {
+      g_assert_null (g_getenv ("GSK_RENDERER"));
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "events");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -64,5 +86,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/renderer/pick", test_pick);
   g_test_add_func ("/renderer/choose-keeps-request", test_choose_keeps_request);
+  g_test_add_func ("/renderer/choose-here", test_choose_here);
   return g_test_run ();
 }
