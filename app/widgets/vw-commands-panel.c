@@ -57,13 +57,19 @@ update_summary (VwCommandsPanel *self)
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Commands (%u)", "Commands (%u)", n), n);
   gtk_label_set_label (self->summary_label, summary);
 
+  /* A long command is cut at its start, to keep its end (the options and
+   * the object) in view; the hint is read from its start. */
   if (n == 0)
-    gtk_label_set_label (self->last_label, _("Each action shows its virsh command here."));
+    {
+      gtk_label_set_label (self->last_label, _("Each action shows its virsh command here."));
+      gtk_label_set_ellipsize (self->last_label, PANGO_ELLIPSIZE_END);
+    }
   else
     {
       g_autoptr(VwCommand) last = g_list_model_get_item (G_LIST_MODEL (self->log), n - 1);
 
       gtk_label_set_label (self->last_label, vw_command_get_text (last));
+      gtk_label_set_ellipsize (self->last_label, PANGO_ELLIPSIZE_START);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "commands.copy", n > 0);
