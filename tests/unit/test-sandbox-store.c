@@ -627,6 +627,47 @@ test_broken_copy_is_set_aside (void)
   g_unlink (aside);
 }
 
+/* A node file the test driver loads but whose saved form it refuses (a
+ * snapshot's machine with a disk without a target: its description names
+ * a disk "(null)"; found by tests/fuzz/fuzz-sandbox-node): the save says
+ * so and the file on disk stays as it was. */
+static void
+test_unreadable_save_refused (void)
+{
+  g_autofree char *node = fresh_copy ("unreadable.xml");
+  g_autofree char *uri = vw_sandbox_uri_for_path (node);
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(VwConnection) connection = NULL;
+  g_autoptr(VwSandboxStore) store = NULL;
+  Op op = { FALSE, NULL };
+  const char *target = "<target dev=\"vda\" bus=\"virtio\"/>";
+  char *in_snapshot;
+
+  g_assert_true (g_file_get_contents (node, &contents, NULL, NULL));
+  /* The first machine's disk, in its first snapshot. */
+  in_snapshot = strstr (strstr (contents, "<test:domainsnapshot>"), target);
+  g_assert_nonnull (in_snapshot);
+  broken = g_strdup_printf ("%.*s%s", (int) (in_snapshot - contents), contents,
+                            in_snapshot + strlen (target));
+  g_assert_true (vw_file_write_atomic (node, broken, -1, NULL));
+
+  connection = vw_test_open_connection (uri);
+  store = vw_sandbox_store_new (connection, node);
+  g_test_expect_message ("vw-sandbox-store", G_LOG_LEVEL_WARNING, "*could not be read back*");
+  vw_sandbox_store_save_async (store, NULL, op_done, &op);
+  g_assert_true (vw_test_wait_until (op_is_done, &op, 5000));
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (op.error);
+  g_assert_nonnull (vw_sandbox_store_get_error (store));
+  g_test_message ("the save says: %s", op.error->message);
+  g_assert_nonnull (strstr (op.error->message, "could not be read back"));
+  g_assert_true (g_file_get_contents (node, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, broken);
+  g_clear_error (&op.error);
+}
+
 /* ----- Killed at any moment ----- */
 
 static int
@@ -699,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/sandbox-store/replay-with-virsh", test_replay_with_virsh);
   g_test_add_func ("/sandbox-store/roundtrip", test_store_roundtrip);
   g_test_add_func ("/sandbox-store/broken-copy", test_broken_copy_is_set_aside);
+  g_test_add_func ("/sandbox-store/unreadable-save-refused", test_unreadable_save_refused);
   g_test_add_func ("/sandbox-store/killed-while-saving", test_killed_while_saving);
 
   ret = g_test_run ();
