@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "vw-test"
 
+#include <X11/Xutil.h>
+#include <gdk/x11/gdkx.h>
+
 #include "vw-application.h"
 #include "vw-test-util.h"
 #include "vw-ui-test-util.h"
@@ -174,4 +177,22 @@ vw_test_find_button (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+guint32
+vw_test_window_pixel (GtkWidget *window,
+                      int        x,
+                      int        y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+  XImage *image;
+  guint32 pixel;
+
+  XSync (display, False);
+  image = XGetImage (display, gdk_x11_surface_get_xid (surface), x, y, 1, 1, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  pixel = (guint32) XGetPixel (image, 0, 0) & 0xffffff;
+  XDestroyImage (image);
+  return pixel;
 }

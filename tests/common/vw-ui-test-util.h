@@ -20,6 +20,11 @@ GtkWidget        *vw_test_find_widget       (GtkWidget  *root,
                                              GType       type);
 void              vw_test_save_screenshot   (GtkWidget  *widget,
                                              const char *name);
+/* The 0xRRGGBB colour at (@x, @y) of @window as the X server shows it:
+ * what the user sees, after GTK's own redraw decisions. */
+guint32           vw_test_window_pixel      (GtkWidget  *window,
+                                             int         x,
+                                             int         y);
 GtkWidget        *vw_test_find_entry_row    (GtkWidget  *root,
                                              const char *title);
 GtkWidget        *vw_test_find_button       (GtkWidget  *root,

@@ -450,6 +450,21 @@ assert_xev (ViewFixture *fixture,
 #define FIT_TOP 88
 #define AT(x, y) pixels[(y) * 700 + (x)]
 
+static guint32
+on_screen (ViewFixture *fixture,
+           int          x,
+           int          y)
+{
+  return vw_test_window_pixel (fixture->window, x, y);
+}
+
+static gboolean
+shows_colour_b (gpointer data)
+{
+  return on_screen (data, 100, FIT_TOP + 50) == COLOUR_B
+         && on_screen (data, 600, FIT_TOP + 500) == COLOUR_B;
+}
+
 static void
 test_view_fit (ViewFixture   *fixture,
                gconstpointer  data)
@@ -480,6 +495,27 @@ test_view_fit (ViewFixture   *fixture,
     g_assert_cmphex (AT (100, y), ==, 0xff000000u | COLOUR_A);
   g_assert_cmphex (AT (350, FIT_TOP / 2) & 0xffffff, !=, COLOUR_A);
   g_assert_cmphex (AT (350, 700 - FIT_TOP / 2) & 0xffffff, !=, COLOUR_A);
+
+  /* A new screen is drawn anew on the window: the cairo renderer's tiles
+   * are kept from frame to frame, so that GTK redraws only what changed,
+   * and must be made again when the screen under them changed. */
+  g_assert_cmphex (on_screen (fixture, 100, FIT_TOP + 50), ==, COLOUR_A);
+  server_fill (&fixture->server, COLOUR_B);
+  wait_for_screen (fixture->session, 1024, 768, COLOUR_B);
+  if (!vw_test_wait_until (shows_colour_b, fixture, 3000))
+    g_error ("the window still shows 0x%06x, not the new screen", on_screen (fixture, 100, FIT_TOP + 50));
+  g_clear_object (&rendered);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, 700, 700);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  rendered = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (view)),
+                                          node, &GRAPHENE_RECT_INIT (0, 0, 700, 700));
+  gdk_texture_download (rendered, (guchar *) pixels, 700 * 4);
+  for (int x = 0; x < 700; x++)
+    g_assert_cmphex (AT (x, FIT_TOP + 50), ==, 0xff000000u | COLOUR_B);
+  for (int y = FIT_TOP; y < FIT_TOP + 525; y++)
+    g_assert_cmphex (AT (100, y), ==, 0xff000000u | COLOUR_B);
 
   /* FIT can shrink, ORIGINAL asks for the whole screen. */
   gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
