@@ -2,12 +2,10 @@
 #define G_LOG_DOMAIN "vw-sandbox-serialize"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "vw-sandbox.h"
 #include "vw-sandbox-serialize.h"
@@ -355,22 +353,24 @@ static gboolean
 loads_again (const char  *xml,
              GError     **error)
 {
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("vw-sandbox-check-XXXXXX.xml", &stream, error);
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
   virConnectPtr conn;
-  int fd = g_file_open_tmp ("vw-sandbox-check-XXXXXX.xml", &path, error);
+  gboolean written;
 
-  if (fd < 0)
+  if (file == NULL)
     return FALSE;
-  close (fd);
-  if (!g_file_set_contents (path, xml, -1, error))
-    {
-      g_unlink (path);
-      return FALSE;
-    }
+  written = g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)), xml, strlen (xml),
+                                       NULL, NULL, error)
+            && g_io_stream_close (G_IO_STREAM (stream), NULL, error);
+  path = g_file_get_path (file);
   uri = vw_sandbox_uri_for_path (path);
-  conn = virConnectOpen (uri);
-  g_unlink (path);
+  conn = written ? virConnectOpen (uri) : NULL;
+  g_file_delete (file, NULL, NULL);
+  if (!written)
+    return FALSE;
   if (conn == NULL)
     {
       vw_virt_set_error (error, _("The lab as it is now could not be read back, so it was not saved"));

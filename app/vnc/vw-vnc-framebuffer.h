@@ -7,9 +7,9 @@
 G_BEGIN_DECLS
 
 /* The client side of a VNC framebuffer: the pixels gvnc decodes into, and
- * the same pixels as a GdkPaintable whose texture is renewed at most once
- * per flush. The pixel format is 32-bit true colour laid out as the
- * GdkMemoryFormat that GTK renders without conversion. */
+ * the same pixels as a GdkPaintable drawn in tiles, the changed ones made
+ * again after each flush. The pixel format is 32-bit true colour laid out
+ * as the GdkMemoryFormat that GTK renders without conversion. */
 
 #define VW_TYPE_VNC_FRAMEBUFFER (vw_vnc_framebuffer_get_type ())
 
@@ -34,8 +34,8 @@ void                  vw_vnc_framebuffer_damage       (VwVncFramebuffer     *sel
                                                        int                   y,
                                                        int                   width,
                                                        int                   height);
-/* Renews the texture if anything was damaged since the last flush;
- * returns whether it did. */
+/* Shows what was damaged since the last flush: its tiles are made again
+ * when next drawn. Returns whether anything was damaged. */
 gboolean              vw_vnc_framebuffer_flush        (VwVncFramebuffer     *self);
 
 int                   vw_vnc_framebuffer_get_width    (VwVncFramebuffer     *self);
